@@ -1,0 +1,55 @@
+package dev.hndeepest.hn;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One item of the Hacker News Firebase API, in its own field names.
+ * Absent booleans mean false, absent lists mean empty.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HnItem(
+    long id,
+    String type,
+    String by,
+    long time,
+    Boolean deleted,
+    Boolean dead,
+    Long parent,
+    List<Long> kids,
+    String title,
+    String url,
+    String text,
+    Integer score,
+    Integer descendants,
+    Long poll,
+    List<Long> parts) {
+
+  public HnItem {
+    kids = kids == null ? null : List.copyOf(kids);
+    parts = parts == null ? null : List.copyOf(parts);
+  }
+
+  public boolean isDeleted() {
+    return Boolean.TRUE.equals(deleted);
+  }
+
+  public boolean isDead() {
+    return Boolean.TRUE.equals(dead);
+  }
+
+  /** Neither deleted nor dead: a comment that counts, or a post that can win. */
+  public boolean isVisible() {
+    return !isDeleted() && !isDead();
+  }
+
+  public boolean isPost() {
+    return "story".equals(type) || "poll".equals(type);
+  }
+
+  public List<Long> kidIds() {
+    return kids == null ? List.of() : kids;
+  }
+}
