@@ -1,0 +1,14 @@
+package dev.hndeepest.request;
+
+import dev.hndeepest.discovery.StoryWindow;
+
+/**
+ * A validated question: the window of {@code hours} ending at {@code asOf} (epoch seconds).
+ *
+ * @param asOfGiven false when asOf defaulted to the time of the request
+ */
+public record WindowRequest(int hours, long asOf, boolean asOfGiven) {
+  public StoryWindow window() {
+    return StoryWindow.endingAt(asOf, hours);
+  }
+}
