@@ -1,0 +1,36 @@
+package dev.hndeepest.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.job.Job;
+import java.time.Instant;
+
+/** The body of GET /jobs/{id} (PRODUCT.md §3): result only when SUCCEEDED, error only when FAILED. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobRepresentation(
+    String jobId,
+    String status,
+    int hours,
+    String asOf,
+    String createdAt,
+    String updatedAt,
+    Progress progress,
+    DeepestThreadResult result,
+    String error) {
+
+  /** How many of the window's posts have been measured. */
+  public record Progress(int storiesTotal, int storiesDone) {}
+
+  public static JobRepresentation of(Job job) {
+    return new JobRepresentation(
+        job.id().value(),
+        job.status().name(),
+        job.request().hours(),
+        Instant.ofEpochSecond(job.request().asOf()).toString(),
+        job.createdAt().toString(),
+        job.updatedAt().toString(),
+        new Progress(job.storiesTotal(), job.storiesDone()),
+        job.result(),
+        job.error());
+  }
+}

@@ -1,0 +1,63 @@
+package dev.hndeepest.job;
+
+import dev.hndeepest.request.WindowRequest;
+import dev.hndeepest.request.WindowRequestParser;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts a question as a job: validate, store it PENDING, queue its discovery. Never calls the HN
+ * API. A rejected request stores nothing and sends nothing.
+ */
+public final class JobSubmission {
+  private static final Logger log = LoggerFactory.getLogger(JobSubmission.class);
+
+  private final JobStore store;
+  private final WorkQueue queue;
+  private final WindowRequestParser parser;
+  private final Clock clock;
+
+  public JobSubmission(JobStore store, WorkQueue queue, WindowRequestParser parser, Clock clock) {
+    this.store = store;
+    this.queue = queue;
+    this.parser = parser;
+    this.clock = clock;
+  }
+
+  /** The job and whether it was an earlier submission with the same Idempotency-Key. */
+  public record Submitted(Job job, boolean replayed) {}
+
+  /**
+   * @throws dev.hndeepest.request.InvalidRequestException for bad parameters or a bad key
+   * @throws IdempotencyKeyConflictException when the key was used for other parameters
+   */
+  public Submitted submit(List<String> hours, List<String> asOf, Optional<String> idempotencyKey) {
+    var now = clock.instant();
+    WindowRequest request = parser.parse(hours, asOf, now);
+    var key = idempotencyKey.map(value -> new IdempotencyKey(value, fingerprint(request)));
+    var job = Job.submitted(JobId.random(), request, now);
+
+    var outcome = store.create(job, key);
+    if (outcome instanceof JobStore.CreateOutcome.AlreadyExists existing) {
+      log.info("idempotent replay of job {}", existing.job().id());
+      return new Submitted(existing.job(), true);
+    }
+    try {
+      queue.send(new WorkMessage.DiscoverStories(job.id().value()));
+    } catch (RuntimeException e) {
+      // Without its discovery message the job would sit in PENDING for ever: end it now.
+      store.fail(job.id(), "the job could not be queued; submit it again");
+      throw e;
+    }
+    log.info("job {} submitted: hours={} asOf={}", job.id(), request.hours(), request.asOf());
+    return new Submitted(job, false);
+  }
+
+  /** What the client asked, so a key reused for another question is caught. */
+  private static String fingerprint(WindowRequest request) {
+    return "hours=" + request.hours() + ";asOf=" + (request.asOfGiven() ? Long.toString(request.asOf()) : "now");
+  }
+}

@@ -1,0 +1,26 @@
+package dev.hndeepest.job;
+
+import dev.hndeepest.json.Json;
+
+/** Reads and writes work messages as the JSON bodies of queue messages. */
+public final class WorkMessageCodec {
+  private WorkMessageCodec() {}
+
+  public static String encode(WorkMessage message) {
+    return Json.write(message);
+  }
+
+  /** @throws MalformedWorkMessageException when the body is not a work message */
+  public static WorkMessage decode(String body) {
+    if (body == null || body.isBlank()) {
+      throw new MalformedWorkMessageException("empty message body");
+    }
+    try {
+      var message = Json.read(body, WorkMessage.class);
+      new JobId(message.jobId());
+      return message;
+    } catch (RuntimeException e) {
+      throw new MalformedWorkMessageException("not a work message: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.hndeepest.job;
+
+import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.depth.MeasuredPost;
+import dev.hndeepest.depth.ThreadCrawler;
+import dev.hndeepest.discovery.StoryDiscovery;
+import dev.hndeepest.hn.HnApi;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Does the work behind the queue: discovery fans a job's posts out as batches; a batch measures its
+ * posts and records its partial maximum. Messages of one delivery run concurrently; the ids of the
+ * ones that failed are returned so only they are delivered again.
+ */
+public final class WorkProcessor {
+  private static final Logger log = LoggerFactory.getLogger(WorkProcessor.class);
+
+  private final JobStore store;
+  private final WorkQueue queue;
+  private final Supplier<HnApi> hnApiPerMessage;
+  private final BatchPlanner planner;
+  private final Clock clock;
+  private final int maxReceiveCount;
+
+  /**
+   * @param hnApiPerMessage a fresh client (and so a fresh item cache) per message, so a long-lived
+   *     worker's memory doesn't grow with every batch it has seen
+   * @param maxReceiveCount the queue's redrive limit: a failure on that delivery fails the job
+   */
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerMessage,
+      BatchPlanner planner, Clock clock, int maxReceiveCount) {
+    this.store = store;
+    this.queue = queue;
+    this.hnApiPerMessage = hnApiPerMessage;
+    this.planner = planner;
+    this.clock = clock;
+    this.maxReceiveCount = maxReceiveCount;
+  }
+
+  /** @return the message ids that failed and must be delivered again */
+  public List<String> process(List<QueuedMessage> messages) {
+    var failed = new ArrayList<String>();
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var outcomes = new ArrayList<Future<Boolean>>();
+      for (var message : messages) {
+        outcomes.add(executor.submit(() -> processOne(message)));
+      }
+      for (int i = 0; i < messages.size(); i++) {
+        if (!succeeded(outcomes.get(i))) {
+          failed.add(messages.get(i).messageId());
+        }
+      }
+    }
+    return failed;
+  }
+
+  private static boolean succeeded(Future<Boolean> outcome) {
+    try {
+      return outcome.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      return false;
+    }
+  }
+
+  private boolean processOne(QueuedMessage queued) {
+    WorkMessage message;
+    try {
+      message = WorkMessageCodec.decode(queued.body());
+    } catch (MalformedWorkMessageException e) {
+      log.error("message {} is malformed and goes to the dead-letter queue: {}", queued.messageId(), e.getMessage());
+      return false;
+    }
+    try {
+      handle(message);
+      return true;
+    } catch (RuntimeException e) {
+      onFailure(queued, message, e);
+      return false;
+    }
+  }
+
+  private void onFailure(QueuedMessage queued, WorkMessage message, RuntimeException e) {
+    var jobId = new JobId(message.jobId());
+    log.warn("job {}: {} failed on delivery {} of {}: {}", jobId, describe(message), queued.receiveCount(),
+        maxReceiveCount, e.toString());
+    if (queued.receiveCount() >= maxReceiveCount) {
+      var reason = describe(message) + " failed " + queued.receiveCount() + " times; last error: " + e.getMessage();
+      if (store.fail(jobId, reason)) {
+        log.error("job {} FAILED: {}", jobId, reason);
+      }
+    }
+  }
+
+  private static String describe(WorkMessage message) {
+    return switch (message) {
+      case WorkMessage.DiscoverStories discover -> "discovery";
+      case WorkMessage.MeasureStories measure -> "batch " + measure.batch();
+    };
+  }
+
+  void handle(WorkMessage message) {
+    switch (message) {
+      case WorkMessage.DiscoverStories discover -> discover(new JobId(discover.jobId()));
+      case WorkMessage.MeasureStories measure -> measure(new JobId(measure.jobId()), measure);
+    }
+  }
+
+  private void discover(JobId id) {
+    var job = store.find(id).orElse(null);
+    if (job == null || job.status().isTerminal()) {
+      log.info("job {}: discovery skipped, job is {}", id, job == null ? "gone" : job.status());
+      return;
+    }
+    var hn = hnApiPerMessage.get();
+    var window = job.request().window();
+    var posts = new StoryDiscovery(hn).postsIn(window, clock.instant());
+    var batches = planner.plan(posts);
+    long itemsFetched = hn.stats().itemsFetched();
+    if (!store.markRunning(id, posts.size(), batches.size(), itemsFetched)) {
+      var current = store.find(id).orElse(null);
+      if (current != null && current.status() == JobStatus.RUNNING) {
+        // A redelivered discovery saw other posts than the first one did: its batches can't be trusted.
+        store.fail(id, "the window's posts changed while the job was being planned; submit it again");
+      }
+      return;
+    }
+    log.info("job {}: {} posts in {} batches ({} items read)", id, posts.size(), batches.size(), itemsFetched);
+    if (batches.isEmpty()) {
+      store.complete(id, DeepestThreadResult.of(null, window, 0, itemsFetched, DeepestThreadResult.FIREBASE));
+      return;
+    }
+    var messages = new ArrayList<WorkMessage.MeasureStories>();
+    for (int i = 0; i < batches.size(); i++) {
+      messages.add(new WorkMessage.MeasureStories(id.value(), i, batches.get(i)));
+    }
+    queue.sendAll(messages);
+  }
+
+  private void measure(JobId id, WorkMessage.MeasureStories batch) {
+    var job = store.find(id).orElse(null);
+    if (job == null || job.status() != JobStatus.RUNNING) {
+      log.info("job {}: batch {} skipped, job is {}", id, batch.batch(), job == null ? "gone" : job.status());
+      return;
+    }
+    var hn = hnApiPerMessage.get();
+    var crawler = new ThreadCrawler(hn);
+    long asOf = job.request().asOf();
+    MeasuredPost best = null;
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var measured = batch.stories().stream()
+          .map(story -> executor.submit(() -> crawler.measure(story.asItem(), asOf)))
+          .toList();
+      for (var future : measured) {
+        best = MeasuredPost.better(best, join(future));
+      }
+    }
+    var outcome = new BatchOutcome(batch.batch(), best, batch.stories().size(), hn.stats().itemsFetched());
+    var record = store.recordBatch(id, outcome);
+    log.info("job {}: batch {} {} ({} posts, {} items read)", id, batch.batch(), record,
+        batch.stories().size(), outcome.itemsFetched());
+  }
+
+  private static MeasuredPost join(Future<MeasuredPost> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while measuring", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

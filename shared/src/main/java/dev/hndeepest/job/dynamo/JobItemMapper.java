@@ -1,0 +1,143 @@
+package dev.hndeepest.job.dynamo;
+
+import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.depth.MeasuredPost;
+import dev.hndeepest.job.BatchOutcome;
+import dev.hndeepest.job.Job;
+import dev.hndeepest.job.JobId;
+import dev.hndeepest.job.JobStatus;
+import dev.hndeepest.json.Json;
+import dev.hndeepest.request.WindowRequest;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Owns the single table's layout: keys and attribute names of the job item, the partial-maximum
+ * items and the idempotency-key items. Nothing else in the code names an attribute.
+ *
+ * <pre>
+ *   pk = JOB#{id}          sk = JOB         the job
+ *   pk = JOB#{id}          sk = BATCH#{n}   one partial maximum per work batch
+ *   pk = IDEMPOTENCY#{sha} sk = KEY         an Idempotency-Key and the job it created
+ * </pre>
+ */
+final class JobItemMapper {
+  static final String PK = "pk";
+  static final String SK = "sk";
+  static final String JOB_SK = "JOB";
+  static final String BATCH_SK_PREFIX = "BATCH#";
+  static final String KEY_SK = "KEY";
+
+  static final String JOB_ID = "jobId";
+  static final String STATUS = "status";
+  static final String HOURS = "hours";
+  static final String AS_OF = "asOf";
+  static final String AS_OF_GIVEN = "asOfGiven";
+  static final String CREATED_AT = "createdAt";
+  static final String UPDATED_AT = "updatedAt";
+  static final String STORIES_TOTAL = "storiesTotal";
+  static final String STORIES_DONE = "storiesDone";
+  static final String BATCHES_TOTAL = "batchesTotal";
+  static final String BATCHES_DONE = "batchesDone";
+  static final String DISCOVERY_ITEMS = "discoveryItemsFetched";
+  static final String RESULT = "result";
+  static final String ERROR = "error";
+  static final String EXPIRES_AT = "expiresAt";
+  static final String BATCH_INDEX = "batch";
+  static final String BEST = "best";
+  static final String STORY_COUNT = "storyCount";
+  static final String ITEMS_FETCHED = "itemsFetched";
+  static final String FINGERPRINT = "fingerprint";
+
+  private JobItemMapper() {}
+
+  static Map<String, AttributeValue> jobKey(JobId id) {
+    return Map.of(PK, s(jobPk(id)), SK, s(JOB_SK));
+  }
+
+  static String jobPk(JobId id) {
+    return "JOB#" + id.value();
+  }
+
+  static Map<String, AttributeValue> idempotencyKey(String keyHash) {
+    return Map.of(PK, s("IDEMPOTENCY#" + keyHash), SK, s(KEY_SK));
+  }
+
+  static Map<String, AttributeValue> toJobItem(Job job, long expiresAt) {
+    var item = new HashMap<>(jobKey(job.id()));
+    item.put(JOB_ID, s(job.id().value()));
+    item.put(STATUS, s(job.status().name()));
+    item.put(HOURS, n(job.request().hours()));
+    item.put(AS_OF, n(job.request().asOf()));
+    item.put(AS_OF_GIVEN, AttributeValue.fromBool(job.request().asOfGiven()));
+    item.put(CREATED_AT, s(job.createdAt().toString()));
+    item.put(UPDATED_AT, s(job.updatedAt().toString()));
+    item.put(STORIES_TOTAL, n(job.storiesTotal()));
+    item.put(STORIES_DONE, n(job.storiesDone()));
+    item.put(BATCHES_TOTAL, n(job.batchesTotal()));
+    item.put(BATCHES_DONE, n(job.batchesDone()));
+    item.put(DISCOVERY_ITEMS, n(job.discoveryItemsFetched()));
+    item.put(EXPIRES_AT, n(expiresAt));
+    return item;
+  }
+
+  static Job toJob(Map<String, AttributeValue> item) {
+    return new Job(
+        new JobId(item.get(JOB_ID).s()),
+        JobStatus.valueOf(item.get(STATUS).s()),
+        new WindowRequest(intOf(item, HOURS), longOf(item, AS_OF), item.get(AS_OF_GIVEN).bool()),
+        Instant.parse(item.get(CREATED_AT).s()),
+        Instant.parse(item.get(UPDATED_AT).s()),
+        intOf(item, STORIES_TOTAL),
+        intOf(item, STORIES_DONE),
+        intOf(item, BATCHES_TOTAL),
+        intOf(item, BATCHES_DONE),
+        longOf(item, DISCOVERY_ITEMS),
+        item.containsKey(RESULT) ? Json.read(item.get(RESULT).s(), DeepestThreadResult.class) : null,
+        item.containsKey(ERROR) ? item.get(ERROR).s() : null);
+  }
+
+  static Map<String, AttributeValue> toBatchItem(JobId id, BatchOutcome outcome, long expiresAt) {
+    var item = new HashMap<String, AttributeValue>();
+    item.put(PK, s(jobPk(id)));
+    item.put(SK, s(batchSk(outcome.batchIndex())));
+    item.put(BATCH_INDEX, n(outcome.batchIndex()));
+    item.put(STORY_COUNT, n(outcome.storyCount()));
+    item.put(ITEMS_FETCHED, n(outcome.itemsFetched()));
+    item.put(EXPIRES_AT, n(expiresAt));
+    if (outcome.best() != null) {
+      item.put(BEST, s(Json.write(outcome.best())));
+    }
+    return item;
+  }
+
+  static BatchOutcome toBatchOutcome(Map<String, AttributeValue> item) {
+    return new BatchOutcome(
+        intOf(item, BATCH_INDEX),
+        item.containsKey(BEST) ? Json.read(item.get(BEST).s(), MeasuredPost.class) : null,
+        intOf(item, STORY_COUNT),
+        longOf(item, ITEMS_FETCHED));
+  }
+
+  static String batchSk(int batchIndex) {
+    return BATCH_SK_PREFIX + "%06d".formatted(batchIndex);
+  }
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+
+  private static int intOf(Map<String, AttributeValue> item, String name) {
+    return Integer.parseInt(item.get(name).n());
+  }
+
+  private static long longOf(Map<String, AttributeValue> item, String name) {
+    return Long.parseLong(item.get(name).n());
+  }
+}

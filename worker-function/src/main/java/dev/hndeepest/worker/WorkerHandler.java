@@ -1,0 +1,33 @@
+package dev.hndeepest.worker;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.hndeepest.job.JobApplication;
+import dev.hndeepest.job.WorkProcessor;
+import dev.hndeepest.lambda.SqsTranslation;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Work queue consumer: discovery and batch messages. Reports the messages that failed as batch item
+ * failures, so only they are delivered again (and reach the dead-letter queue after the limit).
+ */
+public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private final WorkProcessor workProcessor;
+
+  /** Lambda's constructor: clients are built once per container, from the environment. */
+  public WorkerHandler() {
+    this(JobApplication.fromEnvironment().workProcessor());
+  }
+
+  public WorkerHandler(WorkProcessor workProcessor) {
+    this.workProcessor = workProcessor;
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () ->
+        SqsTranslation.toBatchResponse(workProcessor.process(SqsTranslation.toQueuedMessages(event))));
+  }
+}
