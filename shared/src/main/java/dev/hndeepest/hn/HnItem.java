@@ -49,6 +49,14 @@ public record HnItem(
     return "story".equals(type) || "poll".equals(type);
   }
 
+  /** This item without its {@code text}, which clients drop to keep cached items small. */
+  public HnItem withoutText() {
+    if (text == null) {
+      return this;
+    }
+    return new HnItem(id, type, by, time, deleted, dead, parent, kids, title, url, null, score, descendants, poll, parts);
+  }
+
   public List<Long> kidIds() {
     return kids == null ? List.of() : kids;
   }

@@ -1,0 +1,123 @@
+package dev.hndeepest.hn;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The {@link HnApi} over the official Firebase API (or a replica of it) with {@code java.net.http}.
+ *
+ * <p>A good citizen: at most {@link HnClientConfig#maxConcurrency()} requests in flight, a deadline
+ * per attempt, jittered retries (see {@link RetryPolicy}), and no item fetched twice by one
+ * instance — concurrent callers of one id share a single request, and answers, {@code null} ones
+ * included, are kept for the instance's life. A request that gave up is forgotten, so a later call
+ * tries again. Cached items carry no {@code text} ({@link HnItem#withoutText()}): the domain never
+ * reads it and it would dominate the memory of a few hundred thousand cached items.
+ *
+ * <p>Because answers are kept, build one instance per run (one job, one command), not one per
+ * container: items gain comments over time.
+ */
+public final class FirebaseHnClient implements HnApi, AutoCloseable {
+
+  private final HnClientConfig config;
+  private final String base;
+  private final RetryingHttpFetcher fetcher;
+  private final HnJsonReader json = new HnJsonReader();
+  private final ConcurrentHashMap<Long, CompletableFuture<Optional<HnItem>>> items = new ConcurrentHashMap<>();
+  private final LongAdder itemsAnswered = new LongAdder();
+
+  public FirebaseHnClient(HnClientConfig config) {
+    this.config = config;
+    this.base = withoutTrailingSlashes(config.baseUrl().toString());
+    this.fetcher = new RetryingHttpFetcher(config);
+  }
+
+  /** A client with {@link HnClientConfig#defaults(URI)}. */
+  public static FirebaseHnClient withDefaults(URI baseUrl) {
+    return new FirebaseHnClient(HnClientConfig.defaults(baseUrl));
+  }
+
+  public HnClientConfig config() {
+    return config;
+  }
+
+  @Override
+  public Optional<HnItem> item(long id) {
+    if (id < 0) {
+      throw new IllegalArgumentException("item ids are not negative, was " + id);
+    }
+    var cached = items.get(id);
+    if (cached != null) {
+      return await(cached, id);
+    }
+    var mine = new CompletableFuture<Optional<HnItem>>();
+    var earlier = items.putIfAbsent(id, mine);
+    if (earlier != null) {
+      return await(earlier, id);
+    }
+    try {
+      Optional<HnItem> item = fetcher.get(url("item/" + id + ".json"), body -> json.item(body, id));
+      itemsAnswered.increment();
+      mine.complete(item);
+      return item;
+    } catch (RuntimeException | Error e) {
+      // Forget the failure first, so that a later call tries again rather than inheriting it.
+      items.remove(id, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  @Override
+  public long maxItem() {
+    return fetcher.get(url("maxitem.json"), json::maxItem);
+  }
+
+  @Override
+  public List<Long> newStories() {
+    return fetcher.get(url("newstories.json"), json::storyIds);
+  }
+
+  @Override
+  public HnClientStats stats() {
+    return new HnClientStats(fetcher.requests(), fetcher.retries(), itemsAnswered.sum());
+  }
+
+  /** Stops the HTTP client; requests still in flight fail. */
+  @Override
+  public void close() {
+    fetcher.close();
+  }
+
+  private static Optional<HnItem> await(CompletableFuture<Optional<HnItem>> earlier, long id) {
+    try {
+      return earlier.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HnUnavailableException("interrupted while waiting for item " + id, e);
+    } catch (ExecutionException e) {
+      // The fetching caller's own exception: same type and message for everyone who waited.
+      switch (e.getCause()) {
+        case RuntimeException runtime -> throw runtime;
+        case Error error -> throw error;
+        default -> throw new HnUnavailableException("fetching item " + id + " failed", e.getCause());
+      }
+    }
+  }
+
+  private URI url(String path) {
+    return URI.create(base + "/" + path);
+  }
+
+  private static String withoutTrailingSlashes(String url) {
+    int end = url.length();
+    while (end > 0 && url.charAt(end - 1) == '/') {
+      end--;
+    }
+    return url.substring(0, end);
+  }
+}

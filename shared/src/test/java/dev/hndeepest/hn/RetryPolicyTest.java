@@ -1,0 +1,86 @@
+package dev.hndeepest.hn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+  private final RetryPolicy defaults = RetryPolicy.defaults();
+
+  @Test
+  void backoffCap_shouldDoubleFromInitial_untilMaxBackoff() {
+    // WHEN / THEN
+    assertThat(defaults.backoffCap(1)).isEqualTo(Duration.ofMillis(100));
+    assertThat(defaults.backoffCap(2)).isEqualTo(Duration.ofMillis(200));
+    assertThat(defaults.backoffCap(5)).isEqualTo(Duration.ofMillis(1600));
+    assertThat(defaults.backoffCap(6)).isEqualTo(Duration.ofMillis(3200));
+    assertThat(defaults.backoffCap(7)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(defaults.backoffCap(8)).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void backoffCap_shouldSaturateAtMaxBackoff_whenRetryNumberHuge() {
+    assertThat(defaults.backoffCap(64)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(defaults.backoffCap(10_000)).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void delayBeforeRetry_shouldStayWithinZeroAndCap_forEveryDraw() {
+    // GIVEN a seeded source so the test is repeatable
+    var random = new SplittableRandom(20250101);
+
+    for (int retry = 1; retry <= 8; retry++) {
+      Duration cap = defaults.backoffCap(retry);
+      Duration shortest = cap;
+      Duration longest = Duration.ZERO;
+
+      // WHEN
+      for (int draw = 0; draw < 5_000; draw++) {
+        Duration delay = defaults.delayBeforeRetry(retry, Optional.empty(), random);
+        shortest = delay.compareTo(shortest) < 0 ? delay : shortest;
+        longest = delay.compareTo(longest) > 0 ? delay : longest;
+      }
+
+      // THEN within [0, cap], and spread across it (full jitter, not a fixed delay)
+      assertThat(shortest).isGreaterThanOrEqualTo(Duration.ZERO).isLessThan(cap.dividedBy(10));
+      assertThat(longest).isLessThanOrEqualTo(cap).isGreaterThan(cap.multipliedBy(9).dividedBy(10));
+    }
+  }
+
+  @Test
+  void delayBeforeRetry_shouldFollowRetryAfter_whenShorterThanMaxBackoff() {
+    Duration delay = defaults.delayBeforeRetry(1, Optional.of(Duration.ofSeconds(2)), new SplittableRandom(1));
+
+    assertThat(delay).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void delayBeforeRetry_shouldCapRetryAfterAtMaxBackoff_whenServerAsksForLonger() {
+    Duration delay = defaults.delayBeforeRetry(1, Optional.of(Duration.ofHours(1)), new SplittableRandom(1));
+
+    assertThat(delay).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void longestTotalBackoff_shouldBeRetriesTimesMaxBackoff() {
+    assertThat(defaults.longestTotalBackoff()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(RetryPolicy.noRetries().longestTotalBackoff()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void constructor_shouldReject_whenValuesMakeNoSense() {
+    assertThatThrownBy(() -> new RetryPolicy(0, Duration.ofMillis(100), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialBackoff");
+    assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBackoff");
+    assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofDays(2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
+  }
+}
