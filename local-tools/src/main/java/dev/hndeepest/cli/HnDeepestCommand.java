@@ -1,0 +1,145 @@
+package dev.hndeepest.cli;
+
+import dev.hndeepest.answer.DeepestThreadFinder;
+import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.config.AppConfig;
+import dev.hndeepest.hn.FirebaseHnClient;
+import dev.hndeepest.hn.HnClientConfig;
+import dev.hndeepest.hn.HnUnavailableException;
+import dev.hndeepest.json.Json;
+import dev.hndeepest.replica.GenerateCommand;
+import dev.hndeepest.replica.HnReplicaServer;
+import dev.hndeepest.replica.ReplicaCommand;
+import dev.hndeepest.replica.ReplicaOptions;
+import dev.hndeepest.replica.Snapshot;
+import dev.hndeepest.request.InvalidRequestException;
+import dev.hndeepest.request.WindowRequest;
+import dev.hndeepest.request.WindowRequestParser;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hn-deepest}: the Hacker News post with the deepest comment thread among the posts of the
+ * past {@code --hours} hours (PRODUCT.md §6). Exit 0 with an answer, 2 on a usage error, 1 when
+ * the HN API can't be reached.
+ */
+@Command(
+    name = "hn-deepest",
+    mixinStandardHelpOptions = true,
+    version = "hn-deepest 1.0",
+    sortOptions = false,
+    description = "Finds the Hacker News post with the deepest comment thread in the past H hours.",
+    subcommands = {ReplicaCommand.class, GenerateCommand.class},
+    exitCodeOnInvalidInput = 2)
+public final class HnDeepestCommand implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_HN_UNAVAILABLE = 1;
+  static final int EXIT_USAGE = 2;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--hours", paramLabel = "H", description = "Window length in hours, 1 to MAX_HOURS (default 720).")
+  String hours;
+
+  @Option(names = "--as-of", paramLabel = "T",
+      description = "End of the window: ISO-8601 instant or epoch seconds (default: now; with --demo: the snapshot's end).")
+  String asOf;
+
+  @Option(names = "--hn-api", paramLabel = "URL",
+      description = "HN API base URL (default: $HN_API_BASE_URL or ${DEFAULT-VALUE}).",
+      defaultValue = "${env:HN_API_BASE_URL:-https://hacker-news.firebaseio.com/v0}")
+  URI hnApi;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
+      description = "Most HN requests in flight at once (default ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--json", description = "Print the result object as JSON (stdout holds only the JSON).")
+  boolean json;
+
+  @Option(names = "--quiet", description = "No progress bar on stderr.")
+  boolean quiet;
+
+  @Option(names = "--demo", description = "Serve the bundled snapshot in-process and answer as of its end; no network.")
+  boolean demo;
+
+  @Override
+  public Integer call() throws Exception {
+    var err = spec.commandLine().getErr();
+    if (hours == null) {
+      return usageError(err, "--hours is required");
+    }
+    if (concurrency < 1 || concurrency > 1024) {
+      return usageError(err, "--concurrency must be from 1 to 1024, got " + concurrency);
+    }
+    if (!demo) {
+      return answer(hnApi, Instant.now(), err);
+    }
+    var snapshot = Snapshot.load();
+    try (var replica = HnReplicaServer.start(snapshot.items(), ReplicaOptions.defaults())) {
+      // Pretend "now" is the snapshot's end, so the default asOf is the end of its data.
+      return answer(replica.baseUrl(), snapshot.end(), err);
+    }
+  }
+
+  private int answer(URI baseUrl, Instant now, PrintWriter err) {
+    WindowRequest request;
+    try {
+      request = new WindowRequestParser(maxHours())
+          .parse(List.of(hours), asOf == null ? List.of() : List.of(asOf), now);
+    } catch (InvalidRequestException e) {
+      var first = e.invalidParams().getFirst();
+      return usageError(err, "--" + (first.name().equals("asOf") ? "as-of" : first.name()) + " " + first.reason());
+    }
+    var config = HnClientConfig.defaults(baseUrl).withMaxConcurrency(concurrency);
+    try (var client = new FirebaseHnClient(config)) {
+      var progress = ProgressBar.forStderr(err, quiet);
+      DeepestThreadResult result;
+      try {
+        result = new DeepestThreadFinder(client, Clock.fixed(now, Clock.systemUTC().getZone()))
+            .find(request.window(), progress);
+      } finally {
+        progress.close();
+      }
+      var out = spec.commandLine().getOut();
+      out.println(json ? Json.write(result) : AnswerText.of(result, client.stats()));
+      out.flush();
+      return EXIT_OK;
+    } catch (HnUnavailableException e) {
+      err.println("hn-deepest: the HN API at " + baseUrl + " cannot be reached or keeps failing: " + e.getMessage());
+      return EXIT_HN_UNAVAILABLE;
+    }
+  }
+
+  private static int maxHours() {
+    return AppConfig.fromEnvironment().maxHours();
+  }
+
+  private static int usageError(PrintWriter err, String reason) {
+    err.println("hn-deepest: " + reason + " (see --help)");
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests to run the command in-process. */
+  public static CommandLine commandLine() {
+    var commandLine = new CommandLine(new HnDeepestCommand());
+    commandLine.setParameterExceptionHandler((exception, args) -> {
+      usageError(exception.getCommandLine().getErr(), exception.getMessage());
+      return EXIT_USAGE;
+    });
+    return commandLine;
+  }
+}

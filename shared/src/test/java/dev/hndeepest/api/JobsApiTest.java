@@ -1,0 +1,180 @@
+package dev.hndeepest.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hndeepest.depth.MeasuredPost;
+import dev.hndeepest.depth.PostSummary;
+import dev.hndeepest.depth.ThreadDepth;
+import dev.hndeepest.job.BatchOutcome;
+import dev.hndeepest.job.FailingJobStore;
+import dev.hndeepest.job.InMemoryJobStore;
+import dev.hndeepest.job.JobId;
+import dev.hndeepest.job.JobStatusQuery;
+import dev.hndeepest.job.JobSubmission;
+import dev.hndeepest.job.RecordingWorkQueue;
+import dev.hndeepest.json.Json;
+import dev.hndeepest.request.WindowRequestParser;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+class JobsApiTest {
+  private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
+  private final InMemoryJobStore store = new InMemoryJobStore();
+  private final RecordingWorkQueue queue = new RecordingWorkQueue();
+  private final JobsApi api = new JobsApi(
+      new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC)),
+      new JobStatusQuery(store));
+
+  private static ApiRequest post(Map<String, List<String>> query) {
+    return new ApiRequest("POST", "/jobs", Map.of(), query, Map.of(), null, "req-1");
+  }
+
+  private static ApiRequest get(String id) {
+    return new ApiRequest("GET", "/jobs/" + id, Map.of("id", id), Map.of(), Map.of(), null, "req-2");
+  }
+
+  private static JsonNode json(ApiResponse response) {
+    return Json.read(response.body(), JsonNode.class);
+  }
+
+  @Test
+  void submit_shouldAnswer202WithLocation_whenHoursValid() {
+    var response = api.submit(post(Map.of("hours", List.of("24"))));
+
+    var body = json(response);
+    assertThat(response.status()).isEqualTo(202);
+    assertThat(response.headers()).containsEntry("Location", "/jobs/" + body.get("jobId").asText());
+    assertThat(body.get("status").asText()).isEqualTo("PENDING");
+    assertThat(body.get("hours").asInt()).isEqualTo(24);
+    assertThat(body.get("asOf").asText()).isEqualTo("2025-06-10T12:00:00Z");
+    assertThat(body.at("/links/self").asText()).isEqualTo("/jobs/" + body.get("jobId").asText());
+    assertThat(queue.sent()).hasSize(1);
+  }
+
+  @Test
+  void submit_shouldAnswerProblem400AndChangeNothing_whenHoursMissing() {
+    var response = api.submit(post(Map.of()));
+
+    var body = json(response);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
+    assertThat(body.get("status").asInt()).isEqualTo(400);
+    assertThat(body.get("type").asText()).isNotBlank();
+    assertThat(body.get("title").asText()).isNotBlank();
+    assertThat(body.get("detail").asText()).isNotBlank();
+    assertThat(body.at("/invalidParams/0/name").asText()).isEqualTo("hours");
+    assertThat(store.writes()).isZero();
+    assertThat(queue.sent()).isEmpty();
+  }
+
+  @Test
+  void submit_shouldAnswer405WithAllow_whenMethodIsGet() {
+    var response = api.submit(new ApiRequest("DELETE", "/jobs", Map.of(), Map.of("hours", List.of("1")),
+        Map.of(), null, "r"));
+
+    assertThat(response.status()).isEqualTo(405);
+    assertThat(response.headers()).containsEntry("Allow", "POST");
+    assertThat(store.writes()).isZero();
+  }
+
+  @Test
+  void submit_shouldAnswer413_whenQueryIsAbsurdlyLong() {
+    var response = api.submit(post(Map.of("hours", List.of("1"), "pad", List.of("x".repeat(5000)))));
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(store.writes()).isZero();
+  }
+
+  @Test
+  void submit_shouldAnswer503WithRetryAfter_whenStoreUnreachable() {
+    var unreachable = new FailingJobStore(
+        () -> SdkClientException.create("Unable to execute HTTP request: Connection refused"));
+    var failing = new JobsApi(new JobSubmission(unreachable, queue, new WindowRequestParser(720),
+        Clock.systemUTC()), new JobStatusQuery(unreachable));
+
+    var response = failing.submit(post(Map.of("hours", List.of("1"))));
+
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.headers()).containsEntry("Retry-After", "5");
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
+    assertThat(queue.sent()).isEmpty();
+  }
+
+  @Test
+  void status_shouldAnswer500WithRequestIdAndNoStackTrace_whenSomethingBreaks() {
+    var broken = new JobsApi(null, null);
+
+    var response = broken.status(get(JobId.random().value()));
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(json(response).get("requestId").asText()).isEqualTo("req-2");
+    assertThat(response.body()).doesNotContain("NullPointerException").doesNotContain("at dev.");
+  }
+
+  @Test
+  void status_shouldAnswer404_whenJobUnknown() {
+    var response = api.status(get(JobId.random().value()));
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
+  }
+
+  @Test
+  void status_shouldAnswer400_whenJobIdMalformed() {
+    var response = api.status(get("not-a-job"));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(json(response).at("/invalidParams/0/name").asText()).isEqualTo("jobId");
+  }
+
+  @Test
+  void status_shouldReportProgressWithoutResult_whenRunning() {
+    var id = submitJob();
+    store.markRunning(id, 10, 2, 5);
+    store.recordBatch(id, outcome(0, 7, 3, 4));
+
+    var body = json(api.status(get(id.value())));
+
+    assertThat(body.get("status").asText()).isEqualTo("RUNNING");
+    assertThat(body.at("/progress/storiesTotal").asInt()).isEqualTo(10);
+    assertThat(body.at("/progress/storiesDone").asInt()).isEqualTo(4);
+    assertThat(body.has("result")).isFalse();
+    assertThat(body.has("error")).isFalse();
+  }
+
+  @Test
+  void status_shouldAggregateWithTieBreaks_whenEveryBatchIsIn() {
+    var id = submitJob();
+    store.markRunning(id, 3, 3, 100);
+    store.recordBatch(id, outcome(0, 7, 5, 1));   // depth 5, 7 comments
+    store.recordBatch(id, outcome(1, 9, 5, 1));   // depth 5, 9 comments: wins on comments
+    store.recordBatch(id, outcome(2, 3, 4, 1));
+
+    var body = json(api.status(get(id.value())));
+
+    assertThat(body.get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(body.at("/result/storyId").asLong()).isEqualTo(1001L);
+    assertThat(body.at("/result/depth").asInt()).isEqualTo(5);
+    assertThat(body.at("/result/comments").asInt()).isEqualTo(9);
+    assertThat(body.at("/result/storiesConsidered").asInt()).isEqualTo(3);
+    assertThat(body.at("/result/itemsFetched").asLong()).isEqualTo(100 + 3 * 10);
+    assertThat(body.at("/result/window/hours").asInt()).isEqualTo(24);
+  }
+
+  private JobId submitJob() {
+    var response = api.submit(post(Map.of("hours", List.of("24"))));
+    return new JobId(json(response).get("jobId").asText());
+  }
+
+  private static BatchOutcome outcome(int batch, int comments, int depth, int stories) {
+    var post = new PostSummary(1000 + batch, "story", "t", null, "u", NOW.getEpochSecond() - 60);
+    var path = java.util.stream.LongStream.rangeClosed(1, depth).boxed().toList();
+    return new BatchOutcome(batch, new MeasuredPost(post, new ThreadDepth(depth, comments, path)), stories, 10);
+  }
+}

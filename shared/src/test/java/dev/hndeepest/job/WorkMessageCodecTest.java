@@ -1,0 +1,37 @@
+package dev.hndeepest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WorkMessageCodecTest {
+  private static final String JOB = "3f1c2b9e-8d4a-4f6b-9c2d-1a2b3c4d5e6f";
+
+  @Test
+  void encodeDecode_shouldRoundTrip_whenMeasureMessage() {
+    var message = new WorkMessage.MeasureStories(JOB, 3,
+        List.of(new StoryRef(41, "story", "Title", null, "pg", 1718000000L, List.of(42L, 43L))));
+
+    var body = WorkMessageCodec.encode(message);
+
+    assertThat(body).contains("\"kind\":\"measure\"");
+    assertThat(WorkMessageCodec.decode(body)).isEqualTo(message);
+  }
+
+  @Test
+  void decode_shouldReadDiscovery_whenKindIsDiscover() {
+    assertThat(WorkMessageCodec.decode("{\"kind\":\"discover\",\"jobId\":\"" + JOB + "\"}"))
+        .isEqualTo(new WorkMessage.DiscoverStories(JOB));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "not json", "{}", "{\"kind\":\"explode\",\"jobId\":\"" + JOB + "\"}",
+      "{\"kind\":\"discover\",\"jobId\":\"../../etc\"}", "{\"kind\":\"discover\"}", "[1,2]"})
+  void decode_shouldThrowMalformed_whenBodyIsNotAWorkMessage(String body) {
+    assertThatThrownBy(() -> WorkMessageCodec.decode(body)).isInstanceOf(MalformedWorkMessageException.class);
+  }
+}
