@@ -1,0 +1,125 @@
+package dev.hndeepest.depth;
+
+import static dev.hndeepest.hn.TreeBuilder.tree;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hndeepest.hn.FakeHnApi;
+import dev.hndeepest.hn.HnItem;
+import dev.hndeepest.hn.HnUnavailableException;
+import dev.hndeepest.hn.RandomHnItems;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ThreadCrawlerTest {
+  private static final long AS_OF = 10_000;
+
+  @Test
+  void crawl_shouldFetchOneLevelPerRoundTrip_andEachItemOnce() {
+    // GIVEN 1 ─ {2 ─ {4, 5 ─ 7}, 3 ─ 6}
+    var tree = tree()
+        .post(1, 100).comment(2, 1, 110).comment(3, 1, 120)
+        .comment(4, 2, 130).comment(5, 2, 140).comment(6, 3, 150).comment(7, 5, 160);
+    var api = tree.api();
+
+    // WHEN
+    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+
+    // THEN three levels, three round-trips, six comments each asked for once, the post not at all
+    assertThat(thread).isEqualTo(new ThreadDepth(3, 6, List.of(2L, 5L, 7L)));
+    assertThat(api.batches()).isEqualTo(3);
+    assertThat(api.itemRequests()).isEqualTo(6);
+    assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
+    assertThat(api.requests(1)).isZero();
+  }
+
+  @Test
+  void crawl_shouldNotDescend_belowCommentsAfterAsOf() {
+    // GIVEN comment 3 is later than asOf and has a reply 4
+    var tree = tree().post(1, 100).comment(2, 1, 110).comment(3, 1, AS_OF + 1).comment(4, 3, 120);
+    var api = tree.api();
+
+    // WHEN
+    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+
+    // THEN
+    assertThat(thread).isEqualTo(new ThreadDepth(1, 1, List.of(2L)));
+    assertThat(api.requests(3)).isEqualTo(1);
+    assertThat(api.requests(4)).isZero();
+  }
+
+  @Test
+  void crawl_shouldSkipNullKids_andFollowDeletedOnes() {
+    // GIVEN kid 2 answers null; kid 3 is a deleted stub with a visible reply
+    var tree = tree().post(1, 100).missing(2, 1).comment(3, 1, 120).deleted().comment(4, 3, 130);
+    var api = tree.api();
+
+    // WHEN
+    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+
+    // THEN
+    assertThat(thread).isEqualTo(new ThreadDepth(2, 1, List.of(3L, 4L)));
+    assertThat(api.requests(2)).isEqualTo(1);
+  }
+
+  @Test
+  void crawl_shouldAskOnce_whenKidsRepeatOrLoop() {
+    // GIVEN malformed data: 2 listed twice, 3 pointing back at the post and at 2
+    var tree = tree()
+        .post(1, 100).comment(2, 1, 110).alsoKid(1, 2).comment(3, 2, 120).alsoKid(3, 1).alsoKid(3, 2);
+    var api = tree.api();
+
+    // WHEN
+    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+
+    // THEN
+    assertThat(thread).isEqualTo(new ThreadDepth(2, 2, List.of(2L, 3L)));
+    assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
+    assertThat(api.requests(1)).isZero();
+  }
+
+  @Test
+  void crawl_shouldAgreeWithCalculator_andNeverAskTwice_onGeneratedData() {
+    // GIVEN generated data, asOf in its middle, and every post of it
+    var items = RandomHnItems.generate(7, 4_000, 1_000_000);
+    var byId = RandomHnItems.byId(items);
+    long asOf = items.get(items.size() / 2).time();
+    var api = FakeHnApi.of(items);
+    var crawler = new ThreadCrawler(api);
+    var posts = items.stream().filter(HnItem::isPost).toList();
+
+    // WHEN / THEN the crawler finds what the calculator finds from all the items
+    for (var post : posts) {
+      assertThat(crawler.crawl(post, asOf))
+          .as("post %d", post.id())
+          .isEqualTo(ThreadDepthCalculator.measure(post, byId, asOf));
+    }
+    assertThat(posts).hasSizeGreaterThan(100);
+    assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
+  }
+
+  @Test
+  void measure_shouldCarryPostSummary() {
+    // GIVEN
+    var tree = tree().post(1, 100).title("Ask HN: deep?").comment(2, 1, 110);
+
+    // WHEN
+    var measured = new ThreadCrawler(tree.api()).measure(tree.item(1), AS_OF);
+
+    // THEN
+    assertThat(measured.post()).isEqualTo(new PostSummary(1, "story", "Ask HN: deep?", null, "user1", 100));
+    assertThat(measured.thread().depth()).isEqualTo(1);
+  }
+
+  @Test
+  void crawl_shouldPropagateHnUnavailableException_whenFetchFails() {
+    // GIVEN
+    var items = tree().post(1, 100).comment(2, 1, 110).comment(3, 2, 120).items();
+    var api = FakeHnApi.builder().items(items).failOn(3).build();
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> new ThreadCrawler(api).crawl(items.getFirst(), AS_OF))
+        .isInstanceOf(HnUnavailableException.class)
+        .hasMessageContaining("3");
+  }
+}
