@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
  * The port to a source of Hacker News items. Calls block; callers fan out on virtual threads and
  * the implementation bounds how many requests are in flight.
  */
-public interface HnApi {
+public interface HnApi extends AutoCloseable {
 
   /** The item, or empty when the API answers {@code null} for that id. */
   Optional<HnItem> item(long id);
@@ -26,6 +26,10 @@ public interface HnApi {
 
   /** Counters since this instance was built. */
   HnClientStats stats();
+
+  /** Releases connections; the default holds none. */
+  @Override
+  default void close() {}
 
   /**
    * Fetches the given ids concurrently, one virtual thread each. The map keeps the order of the

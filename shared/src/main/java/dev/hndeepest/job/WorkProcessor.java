@@ -5,6 +5,7 @@ import dev.hndeepest.depth.MeasuredPost;
 import dev.hndeepest.depth.ThreadCrawler;
 import dev.hndeepest.discovery.StoryDiscovery;
 import dev.hndeepest.hn.HnApi;
+import dev.hndeepest.hn.HnItem;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,11 +123,14 @@ public final class WorkProcessor {
       log.info("job {}: discovery skipped, job is {}", id, job == null ? "gone" : job.status());
       return;
     }
-    var hn = hnApiPerMessage.get();
     var window = job.request().window();
-    var posts = new StoryDiscovery(hn).postsIn(window, clock.instant());
+    List<HnItem> posts;
+    long itemsFetched;
+    try (var hn = hnApiPerMessage.get()) {
+      posts = new StoryDiscovery(hn).postsIn(window, clock.instant());
+      itemsFetched = hn.stats().itemsFetched();
+    }
     var batches = planner.plan(posts);
-    long itemsFetched = hn.stats().itemsFetched();
     if (!store.markRunning(id, posts.size(), batches.size(), itemsFetched)) {
       var current = store.find(id).orElse(null);
       if (current != null && current.status() == JobStatus.RUNNING) {
@@ -153,19 +157,20 @@ public final class WorkProcessor {
       log.info("job {}: batch {} skipped, job is {}", id, batch.batch(), job == null ? "gone" : job.status());
       return;
     }
-    var hn = hnApiPerMessage.get();
-    var crawler = new ThreadCrawler(hn);
     long asOf = job.request().asOf();
     MeasuredPost best = null;
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+    long itemsFetched;
+    try (var hn = hnApiPerMessage.get(); var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var crawler = new ThreadCrawler(hn);
       var measured = batch.stories().stream()
           .map(story -> executor.submit(() -> crawler.measure(story.asItem(), asOf)))
           .toList();
       for (var future : measured) {
         best = MeasuredPost.better(best, join(future));
       }
+      itemsFetched = hn.stats().itemsFetched();
     }
-    var outcome = new BatchOutcome(batch.batch(), best, batch.stories().size(), hn.stats().itemsFetched());
+    var outcome = new BatchOutcome(batch.batch(), best, batch.stories().size(), itemsFetched);
     var record = store.recordBatch(id, outcome);
     log.info("job {}: batch {} {} ({} posts, {} items read)", id, batch.batch(), record,
         batch.stories().size(), outcome.itemsFetched());

@@ -1,0 +1,160 @@
+package dev.hndeepest.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hndeepest.answer.DeepestThreadFinder;
+import dev.hndeepest.answer.ProgressListener;
+import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.hn.FakeHnApi;
+import dev.hndeepest.hn.HnItem;
+import dev.hndeepest.hn.RandomHnItems;
+import dev.hndeepest.request.WindowRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The whole job flow in memory: discovery, fan-out, batches (redelivered, reordered), aggregation. */
+class WorkProcessorTest {
+  private static final long START = 1_700_000_000;
+  private static final List<HnItem> ITEMS = RandomHnItems.generate(7, 6_000, START);
+  private static final long AS_OF = START + 4 * 3_600;
+  private static final Clock LATER = Clock.fixed(Instant.ofEpochSecond(AS_OF + 86_400), ZoneOffset.UTC);
+  private static final int MAX_RECEIVES = 3;
+
+  private final InMemoryJobStore store = new InMemoryJobStore();
+  private final RecordingWorkQueue queue = new RecordingWorkQueue();
+
+  private WorkProcessor processor(FakeHnApi api) {
+    return new WorkProcessor(store, queue, () -> api, new BatchPlanner(200, 10), LATER, MAX_RECEIVES);
+  }
+
+  private JobId submit(int hours) {
+    var job = Job.submitted(JobId.random(), new WindowRequest(hours, AS_OF, true), LATER.instant());
+    store.create(job, Optional.empty());
+    return job.id();
+  }
+
+  private static QueuedMessage delivery(WorkMessage message, int receiveCount) {
+    return new QueuedMessage("m-" + message.hashCode() + "-" + receiveCount, WorkMessageCodec.encode(message),
+        receiveCount);
+  }
+
+  @Test
+  void process_shouldAnswerLikeTheCommand_whenBatchesAreRedeliveredAndReordered() {
+    // GIVEN a job and the in-process finder's answer for the same data and asOf
+    var api = FakeHnApi.of(ITEMS);
+    var id = submit(3);
+    var expected = new DeepestThreadFinder(FakeHnApi.of(ITEMS), LATER)
+        .find(StoryWindow.endingAt(AS_OF, 3), ProgressListener.NONE);
+    var processor = processor(api);
+
+    // WHEN discovery runs, then every batch is delivered twice, in shuffled order
+    assertThat(processor.process(List.of(delivery(new WorkMessage.DiscoverStories(id.value()), 1)))).isEmpty();
+    var batches = new ArrayList<>(queue.drain());
+    var deliveries = new ArrayList<QueuedMessage>();
+    for (var batch : batches) {
+      deliveries.add(delivery(batch, 1));
+      deliveries.add(delivery(batch, 2));
+    }
+    Collections.shuffle(deliveries, new Random(3));
+    for (int i = 0; i < deliveries.size(); i += 3) {
+      assertThat(processor.process(deliveries.subList(i, Math.min(i + 3, deliveries.size())))).isEmpty();
+    }
+    var job = new JobStatusQuery(store).status(id);
+
+    // THEN each batch counted once, and the answer is the command's
+    assertThat(batches).hasSizeGreaterThan(1).allMatch(m -> m instanceof WorkMessage.MeasureStories);
+    assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(job.batchesDone()).isEqualTo(batches.size());
+    assertThat(job.storiesDone()).isEqualTo(job.storiesTotal()).isEqualTo((int) expected.storiesConsidered());
+    assertThat(job.result().storyId()).isNotNull().isEqualTo(expected.storyId());
+    assertThat(job.result().depth()).isEqualTo(expected.depth());
+    assertThat(job.result().comments()).isEqualTo(expected.comments());
+    assertThat(job.result().deepestPath()).isEqualTo(expected.deepestPath());
+    assertThat(job.result().window()).isEqualTo(expected.window());
+  }
+
+  @Test
+  void process_shouldFinishAtOnce_whenWindowHasNoPost() {
+    // GIVEN a window long before the data starts
+    var empty = Job.submitted(JobId.random(), new WindowRequest(1, START - 86_400, true), LATER.instant());
+    store.create(empty, Optional.empty());
+
+    // WHEN
+    var failed = processor(FakeHnApi.of(ITEMS)).process(
+        List.of(delivery(new WorkMessage.DiscoverStories(empty.id().value()), 1)));
+
+    // THEN
+    var job = store.find(empty.id()).orElseThrow();
+    assertThat(failed).isEmpty();
+    assertThat(queue.sent()).isEmpty();
+    assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(job.result().storyId()).isNull();
+    assertThat(job.result().window()).isEqualTo(StoryWindow.endingAt(START - 86_400, 1));
+  }
+
+  @Test
+  void process_shouldFailTheJobWithReason_whenABatchFailsOnItsLastDelivery() {
+    // GIVEN a job planned into batches, and an HN API that now fails on every post of the first batch
+    var id = submit(3);
+    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverStories(id.value()), 1)));
+    var batch = (WorkMessage.MeasureStories) queue.drain().getFirst();
+    long[] kids = batch.stories().stream().flatMap(s -> s.kids().stream()).mapToLong(Long::longValue).toArray();
+    var failing = processor(FakeHnApi.builder().items(ITEMS).failOn(kids).build());
+    var anyKid = kids.length > 0;
+
+    // WHEN it is delivered up to the redrive limit
+    var early = failing.process(List.of(delivery(batch, 1)));
+    var statusAfterEarly = store.find(id).orElseThrow().status();
+    var last = failing.process(List.of(delivery(batch, MAX_RECEIVES)));
+
+    // THEN it is reported failed each time, and the job ends FAILED with a reason only at the limit
+    assertThat(anyKid).as("the first batch has comments to fail on").isTrue();
+    assertThat(early).hasSize(1);
+    assertThat(statusAfterEarly).isEqualTo(JobStatus.RUNNING);
+    assertThat(last).hasSize(1);
+    var job = store.find(id).orElseThrow();
+    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(job.error()).contains("batch " + batch.batch()).contains("failed " + MAX_RECEIVES + " times");
+    assertThat(job.batchesDone()).isZero();
+  }
+
+  @Test
+  void process_shouldReportOnlyTheMalformedMessage_whenBatchMixesGoodAndBad() {
+    // GIVEN a good discovery and a body that is no work message
+    var id = submit(1);
+    var good = delivery(new WorkMessage.DiscoverStories(id.value()), 1);
+    var bad = new QueuedMessage("bad-1", "{\"kind\":\"unknown\"}", 1);
+
+    // WHEN
+    var failed = processor(FakeHnApi.of(ITEMS)).process(List.of(good, bad));
+
+    // THEN
+    assertThat(failed).containsExactly("bad-1");
+    assertThat(store.find(id).orElseThrow().status()).isIn(JobStatus.RUNNING, JobStatus.SUCCEEDED);
+  }
+
+  @Test
+  void process_shouldSkipBatch_whenJobAlreadyFailed() {
+    // GIVEN a failed job with a batch still on the queue
+    var id = submit(3);
+    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverStories(id.value()), 1)));
+    var batch = queue.drain().getFirst();
+    store.fail(id, "given up");
+    var api = FakeHnApi.of(ITEMS);
+
+    // WHEN
+    var failed = processor(api).process(List.of(delivery(batch, 1)));
+
+    // THEN nothing is fetched or counted
+    assertThat(failed).isEmpty();
+    assertThat(api.itemRequests()).isZero();
+    assertThat(store.find(id).orElseThrow().batchesDone()).isZero();
+  }
+}
