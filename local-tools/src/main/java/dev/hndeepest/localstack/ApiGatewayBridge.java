@@ -176,8 +176,7 @@ public final class ApiGatewayBridge implements AutoCloseable {
   private byte[] readBody(HttpExchange exchange) throws IOException {
     var in = exchange.getRequestBody();
     var declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && declared.chars().allMatch(Character::isDigit) && !declared.isEmpty()
-        && Long.parseLong(declared) > settings.maxBodyBytes()) {
+    if (declared != null && declaredLength(declared) > settings.maxBodyBytes()) {
       drain(in);
       return null;
     }
@@ -187,6 +186,15 @@ public final class ApiGatewayBridge implements AutoCloseable {
       return null;
     }
     return body;
+  }
+
+  /** The declared length; one too long for a long is over any limit, junk is left to the read. */
+  private static long declaredLength(String header) {
+    try {
+      return Long.parseLong(header.strip());
+    } catch (NumberFormatException e) {
+      return header.strip().chars().allMatch(Character::isDigit) && !header.isBlank() ? Long.MAX_VALUE : -1;
+    }
   }
 
   private static void drain(InputStream in) throws IOException {

@@ -22,13 +22,16 @@ public final class ProjectVenv {
   }
 
   /** The path of a tool in {@code .venv/bin}, installing the venv first when the tool is missing. */
-  public synchronized Path tool(String name) {
+  public Path tool(String name) {
     var tool = root.resolve(".venv/bin/" + name);
-    if (!Files.isExecutable(tool)) {
-      install();
+    // One install at a time in this JVM, however many emulators start in parallel.
+    synchronized (ProjectVenv.class) {
       if (!Files.isExecutable(tool)) {
-        throw new IllegalStateException(
-            tool + " is still missing after installing the venv; is it in requirements-dev.txt?");
+        install();
+        if (!Files.isExecutable(tool)) {
+          throw new IllegalStateException(
+              tool + " is still missing after installing the venv; is it in requirements-dev.txt?");
+        }
       }
     }
     return tool;
