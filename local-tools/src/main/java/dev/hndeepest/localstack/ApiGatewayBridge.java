@@ -1,0 +1,232 @@
+package dev.hndeepest.localstack;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local stand-in for API Gateway's REST API with Lambda proxy integrations: an HTTP server that
+ * turns each request into an {@link APIGatewayProxyRequestEvent}, invokes the routed handler
+ * in-process and writes its {@link APIGatewayProxyResponseEvent} back. Unknown paths get 404,
+ * other methods 405 with {@code Allow}, oversized bodies 413 and URLs 414, all as
+ * {@code application/problem+json}; a handler that throws gets 502 and one that runs past the
+ * integration timeout 504, as API Gateway answers then.
+ */
+public final class ApiGatewayBridge implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayBridge.class);
+  // Drain at most this much of a refused body, so the client reads our answer, not a reset.
+  private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+  private final BridgeSettings settings;
+  private final RouteTable routes;
+  private final Map<ApiRoute, HandlerPool<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> pools;
+  private final ProxyEventTranslator translator;
+  private final ExecutorService invocations = Executors.newVirtualThreadPerTaskExecutor();
+  private final ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor();
+  private final HttpServer server;
+
+  private ApiGatewayBridge(BridgeSettings settings, List<ApiRoute> routes) throws IOException {
+    this.settings = settings;
+    this.routes = new RouteTable(routes);
+    this.pools = new IdentityHashMap<>();
+    for (var route : this.routes.routes()) {
+      var pool = new HandlerPool<>(route.functionName(), route.handlerFactory());
+      pool.warmUp();
+      pools.put(route, pool);
+    }
+    this.translator = new ProxyEventTranslator(settings.stage());
+    this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
+    server.setExecutor(exchanges);
+    server.createContext("/", this::handle);
+  }
+
+  /** Builds one handler per route (failing now if one cannot be built) and starts listening. */
+  public static ApiGatewayBridge start(BridgeSettings settings, List<ApiRoute> routes) {
+    try {
+      var bridge = new ApiGatewayBridge(settings, routes);
+      bridge.server.start();
+      LOG.info("API bridge listening at {} for {}", bridge.baseUrl(), describe(routes));
+      return bridge;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:<port>}; resource paths go right after it, without the stage. */
+  public URI baseUrl() {
+    return URI.create("http://" + settings.host() + ":" + port());
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Stops accepting requests, waits a moment for the ones in flight, then interrupts what is left. */
+  @Override
+  public void close() {
+    server.stop(1);
+    for (var executor : List.of(exchanges, invocations)) {
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        executor.shutdownNow();
+      }
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
+    var requestId = UUID.randomUUID().toString();
+    HttpReply reply;
+    try {
+      reply = answer(exchange, requestId);
+    } catch (RuntimeException e) {
+      LOG.error("bridge failure on {} {} requestId={}", exchange.getRequestMethod(), exchange.getRequestURI(), requestId, e);
+      reply = HttpReply.problem(500, "Internal Server Error", "the local API bridge failed: " + e, requestId);
+    }
+    write(exchange, reply.withHeader("X-Amzn-RequestId", requestId));
+    LOG.info("{} {} -> {} ({} ms) requestId={}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        reply.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), requestId);
+  }
+
+  private HttpReply answer(HttpExchange exchange, String requestId) throws IOException {
+    var receivedAt = Instant.now();
+    var uri = exchange.getRequestURI();
+    if (uri.toString().length() > settings.maxUrlLength()) {
+      drain(exchange.getRequestBody());
+      return HttpReply.problem(414, "URI Too Long",
+          "the URL is longer than " + settings.maxUrlLength() + " characters", requestId);
+    }
+    var body = readBody(exchange);
+    if (body == null) {
+      return HttpReply.problem(413, "Content Too Large",
+          "the request body is larger than " + settings.maxBodyBytes() + " bytes", requestId);
+    }
+    var request = new IncomingRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
+        exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(),
+        exchange.getProtocol(), port());
+    try {
+      var match = routes.match(request.method(), ProxyEventTranslator.pathSegments(request.rawPath()));
+      return switch (match) {
+        case RouteTable.RouteMatch.NotFound notFound -> HttpReply.problem(404, "Not Found",
+            "no resource at " + request.rawPath(), requestId);
+        case RouteTable.RouteMatch.MethodNotAllowed notAllowed -> HttpReply.problem(405, "Method Not Allowed",
+                request.method() + " is not allowed on " + request.rawPath(), requestId)
+            .withHeader("Allow", String.join(", ", notAllowed.allowedMethods()));
+        case RouteTable.RouteMatch.Found found -> invoke(found, translator.toEvent(request, found, requestId, receivedAt), requestId);
+      };
+    } catch (MalformedRequestException e) {
+      return HttpReply.problem(400, "Bad Request", e.getMessage(), requestId);
+    }
+  }
+
+  private HttpReply invoke(RouteTable.RouteMatch.Found found, APIGatewayProxyRequestEvent event, String requestId) {
+    var pool = pools.get(found.route());
+    var context = LocalLambdaContext.forInvocation(pool.functionName(), settings.integrationTimeout());
+    var invocation = invocations.submit(() -> pool.invoke(event, context));
+    try {
+      var response = invocation.get(settings.integrationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return ProxyResponseTranslator.toReply(response);
+    } catch (TimeoutException e) {
+      invocation.cancel(true);
+      LOG.warn("{} timed out after {} requestId={} awsRequestId={}", pool.functionName(),
+          settings.integrationTimeout(), requestId, context.getAwsRequestId());
+      return HttpReply.problem(504, "Gateway Timeout", "Endpoint request timed out", requestId);
+    } catch (ExecutionException e) {
+      LOG.error("{} threw requestId={} awsRequestId={}", pool.functionName(), requestId,
+          context.getAwsRequestId(), e.getCause());
+      return HttpReply.problem(502, "Bad Gateway", "the function " + pool.functionName()
+          + " failed: " + e.getCause().getClass().getSimpleName(), requestId);
+    } catch (ProxyResponseTranslator.MalformedProxyResponseException e) {
+      LOG.error("{} returned a malformed proxy response requestId={}: {}", pool.functionName(), requestId, e.getMessage());
+      return HttpReply.problem(502, "Bad Gateway", "Malformed Lambda proxy response: " + e.getMessage(), requestId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      invocation.cancel(true);
+      return HttpReply.problem(503, "Service Unavailable", "the local API bridge is stopping", requestId);
+    }
+  }
+
+  /** The body, or null when it is larger than the limit (the rest is then drained). */
+  private byte[] readBody(HttpExchange exchange) throws IOException {
+    var in = exchange.getRequestBody();
+    var declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null && declaredLength(declared) > settings.maxBodyBytes()) {
+      drain(in);
+      return null;
+    }
+    var body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1));
+    if (body.length > settings.maxBodyBytes()) {
+      drain(in);
+      return null;
+    }
+    return body;
+  }
+
+  /** The declared length; one too long for a long is over any limit, junk is left to the read. */
+  private static long declaredLength(String header) {
+    try {
+      return Long.parseLong(header.strip());
+    } catch (NumberFormatException e) {
+      return header.strip().chars().allMatch(Character::isDigit) && !header.isBlank() ? Long.MAX_VALUE : -1;
+    }
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    var buffer = new byte[64 * 1024];
+    long drained = 0;
+    int read;
+    while (drained < MAX_DRAIN_BYTES && (read = in.read(buffer)) >= 0) {
+      drained += read;
+    }
+  }
+
+  private static void write(HttpExchange exchange, HttpReply reply) throws IOException {
+    try (exchange) {
+      var headers = exchange.getResponseHeaders();
+      reply.headers().forEach((name, values) -> {
+        // The server frames the body itself; a handler's framing headers would contradict it.
+        if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")) {
+          headers.put(name, new ArrayList<>(values));
+        }
+      });
+      boolean noBody = reply.body().length == 0 || exchange.getRequestMethod().equals("HEAD")
+          || reply.status() == 204 || reply.status() == 304;
+      // -1 means "no body"; 0 would mean chunked.
+      exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+      if (!noBody) {
+        exchange.getResponseBody().write(reply.body());
+      }
+    }
+  }
+
+  private static String describe(List<ApiRoute> routes) {
+    return routes.stream().map(route -> route.method() + " " + route.resource().path() + " -> " + route.functionName())
+        .toList().toString();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.hndeepest.localstack;
+
+import java.time.Duration;
+
+/**
+ * How the local API Gateway listens and which of API Gateway's REST API quotas it enforces.
+ *
+ * @param port 0 picks a free port
+ * @param maxBodyBytes request payloads above this get 413 (API Gateway REST: 10 MB)
+ * @param maxUrlLength URLs (path and query) longer than this get 414 (edge-optimized API: 8192)
+ * @param integrationTimeout a handler still running after this gets 504 (API Gateway: 29 s); also
+ *     the Lambda timeout the handler's {@code Context} counts down from
+ */
+public record BridgeSettings(
+    String host, int port, String stage, long maxBodyBytes, int maxUrlLength, Duration integrationTimeout) {
+  public static final int DEFAULT_PORT = 3000;
+  public static final long API_GATEWAY_MAX_BODY_BYTES = 10L * 1024 * 1024;
+  public static final int API_GATEWAY_MAX_URL_LENGTH = 8192;
+  public static final Duration API_GATEWAY_INTEGRATION_TIMEOUT = Duration.ofSeconds(29);
+
+  public BridgeSettings {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0-65535, got " + port);
+    }
+    if (stage == null || !stage.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("stage must be letters, digits, '-' or '_', got " + stage);
+    }
+    if (maxBodyBytes < 0 || maxUrlLength < 1) {
+      throw new IllegalArgumentException("limits must be positive");
+    }
+    if (integrationTimeout.isNegative() || integrationTimeout.isZero()) {
+      throw new IllegalArgumentException("integration timeout must be positive");
+    }
+  }
+
+  /** 127.0.0.1:3000, stage {@code local}, API Gateway's own limits. */
+  public static BridgeSettings defaults() {
+    return new BridgeSettings("127.0.0.1", DEFAULT_PORT, "local",
+        API_GATEWAY_MAX_BODY_BYTES, API_GATEWAY_MAX_URL_LENGTH, API_GATEWAY_INTEGRATION_TIMEOUT);
+  }
+
+  public BridgeSettings withPort(int newPort) {
+    return new BridgeSettings(host, newPort, stage, maxBodyBytes, maxUrlLength, integrationTimeout);
+  }
+
+  public BridgeSettings withMaxBodyBytes(long newMaxBodyBytes) {
+    return new BridgeSettings(host, port, stage, newMaxBodyBytes, maxUrlLength, integrationTimeout);
+  }
+
+  public BridgeSettings withIntegrationTimeout(Duration newTimeout) {
+    return new BridgeSettings(host, port, stage, maxBodyBytes, maxUrlLength, newTimeout);
+  }
+}

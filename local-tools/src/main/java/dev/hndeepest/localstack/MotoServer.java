@@ -1,0 +1,246 @@
+package dev.hndeepest.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An AWS emulator endpoint for the local stack: either a {@code moto_server} started here from the
+ * project venv on 127.0.0.1 and a free port (stopped on {@link #close()}), or an endpoint that
+ * already runs (moto, LocalStack, whatever {@code AWS_ENDPOINT_URL} names), which is only checked.
+ */
+public final class MotoServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MotoServer.class);
+  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration REUSE_DEADLINE = Duration.ofSeconds(5);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+  private static final int START_ATTEMPTS = 3;
+
+  private final URI endpoint;
+  private final Process process;
+  private final Path logFile;
+  private final Thread shutdownHook;
+  private boolean closed;
+
+  private MotoServer(URI endpoint, Process process, Path logFile) {
+    this.endpoint = endpoint;
+    this.process = process;
+    this.logFile = logFile;
+    // A JVM stopped with Ctrl-C must not leave an orphaned moto_server behind.
+    this.shutdownHook = process == null ? null : new Thread(this::stopProcess, "moto-server-stop");
+    if (shutdownHook != null) {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+  }
+
+  /** Reuses {@code AWS_ENDPOINT_URL} when it is set, otherwise starts moto from the project venv. */
+  public static MotoServer fromEnvironment() {
+    var configured = Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(v -> !v.isBlank());
+    return startOrReuse(configured.map(URI::create));
+  }
+
+  /** Reuses the endpoint when one is given, otherwise starts moto from the project venv. */
+  public static MotoServer startOrReuse(Optional<URI> endpoint) {
+    return endpoint.map(MotoServer::reuse).orElseGet(MotoServer::start);
+  }
+
+  /** Starts {@code moto_server} from the venv of the checkout this process runs in. */
+  public static MotoServer start() {
+    return start(RepositoryRoot.locate());
+  }
+
+  /** Starts {@code moto_server} from {@code <root>/.venv}, installing the venv on first use. */
+  public static MotoServer start(RepositoryRoot root) {
+    var executable = new ProjectVenv(root).tool("moto_server");
+    EmulatorUnavailableException lastFailure = null;
+    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      try {
+        return startOnce(executable);
+      } catch (PortTakenException e) {
+        // Another process took the free port between our probe and moto's bind: try another.
+        lastFailure = e;
+      }
+    }
+    throw lastFailure;
+  }
+
+  /** Uses an emulator that already runs; fails clearly when nothing answers there. */
+  public static MotoServer reuse(URI endpoint) {
+    var deadline = System.nanoTime() + REUSE_DEADLINE.toNanos();
+    IOException lastError = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        probe(endpoint.resolve("/"));
+        return new MotoServer(endpoint, null, null);
+      } catch (IOException e) {
+        lastError = e;
+        sleep(Duration.ofMillis(200));
+      }
+    }
+    throw new EmulatorUnavailableException(
+        "the AWS endpoint " + endpoint + " does not answer (is the emulator running?)", lastError);
+  }
+
+  /** Where AWS clients should send their requests. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** True when this object started the emulator process (and so stops it on close). */
+  public boolean startedHere() {
+    return process != null;
+  }
+
+  /** The emulator's combined stdout and stderr, while a process started here runs. */
+  public Optional<Path> logFile() {
+    return Optional.ofNullable(logFile);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (process != null) {
+      stopProcess();
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // The hook is running or has run: nothing left to undo.
+      }
+      deleteQuietly(logFile);
+    }
+  }
+
+  private static MotoServer startOnce(Path executable) {
+    int port = freeLoopbackPort();
+    var endpoint = URI.create("http://127.0.0.1:" + port);
+    Path log;
+    Process process;
+    try {
+      log = Files.createTempFile("moto-server-", ".log");
+      process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
+    } catch (IOException e) {
+      throw new EmulatorUnavailableException("cannot start " + executable, e);
+    }
+    var server = new MotoServer(endpoint, process, log);
+    try {
+      server.awaitAnswering();
+      LOG.info("moto_server started at {} (pid {})", endpoint, process.pid());
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private void awaitAnswering() {
+    var deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        var output = logTail();
+        var message = "moto_server exited with code " + process.exitValue() + ":\n" + output;
+        throw output.contains("Address already in use")
+            ? new PortTakenException(message)
+            : new EmulatorUnavailableException(message);
+      }
+      try {
+        if (probe(endpoint.resolve("/moto-api/")) == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Still importing Python modules: poll again.
+      }
+      sleep(Duration.ofMillis(100));
+    }
+    throw new EmulatorUnavailableException(
+        "moto_server did not answer at " + endpoint + " within " + STARTUP_DEADLINE + ":\n" + logTail());
+  }
+
+  private void stopProcess() {
+    if (!process.isAlive()) {
+      return;
+    }
+    List<ProcessHandle> descendants = process.descendants().toList();
+    descendants.forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  private String logTail() {
+    try {
+      var lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
+  }
+
+  /** The HTTP status of a GET, or an IOException when nothing answers. */
+  private static int probe(URI uri) throws IOException {
+    try (var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+      var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  private static int freeLoopbackPort() {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find a free port on 127.0.0.1", e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmulatorUnavailableException("interrupted while waiting for the emulator", e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // A leftover temp log is harmless.
+    }
+  }
+
+  private static final class PortTakenException extends EmulatorUnavailableException {
+    PortTakenException(String message) {
+      super(message);
+    }
+  }
+}

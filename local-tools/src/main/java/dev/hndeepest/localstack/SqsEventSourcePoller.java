@@ -1,0 +1,201 @@
+package dev.hndeepest.localstack;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Lambda's SQS event source mapping, in-process: {@code workers} pollers long-poll the queue, hand
+ * each batch to their own worker handler as an {@link SQSEvent}, and delete what succeeded
+ * according to the partial batch response (see {@link DeliveryOutcome}). Messages left on the
+ * queue come back after the visibility timeout; the queue's redrive policy moves a message to the
+ * dead-letter queue after {@code maxReceiveCount} receives (the emulator does that, as SQS does).
+ */
+public final class SqsEventSourcePoller implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SqsEventSourcePoller.class);
+  private static final Duration MAX_ERROR_BACKOFF = Duration.ofSeconds(5);
+  // Beyond the receive wait and the function timeout, how long close() gives a poller to stop.
+  private static final Duration CLOSE_MARGIN = Duration.ofSeconds(5);
+
+  private final SqsClient sqs;
+  private final String queueUrl;
+  private final String queueArn;
+  private final String region;
+  private final PollerSettings settings;
+  private final List<Thread> pollers = new ArrayList<>();
+  private volatile boolean running = true;
+
+  private final LongAdder batches = new LongAdder();
+  private final LongAdder delivered = new LongAdder();
+  private final LongAdder deleted = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final LongAdder batchesFailed = new LongAdder();
+
+  private SqsEventSourcePoller(SqsClient sqs, String queueUrl, String region, PollerSettings settings) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+    this.region = region;
+    this.settings = settings;
+    this.queueArn = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
+            .attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes()
+        .get(QueueAttributeName.QUEUE_ARN);
+  }
+
+  /**
+   * Builds one handler per worker now (so a handler that cannot start fails here) and starts
+   * polling.
+   */
+  public static SqsEventSourcePoller start(SqsClient sqs, String queueUrl, String region,
+      Supplier<? extends RequestHandler<SQSEvent, SQSBatchResponse>> handlerFactory, PollerSettings settings) {
+    var poller = new SqsEventSourcePoller(sqs, queueUrl, region, settings);
+    var handlers = new ArrayList<RequestHandler<SQSEvent, SQSBatchResponse>>();
+    for (int i = 0; i < settings.workers(); i++) {
+      RequestHandler<SQSEvent, SQSBatchResponse> handler = handlerFactory.get();
+      if (handler == null) {
+        throw new IllegalStateException("the handler factory of " + settings.functionName() + " returned null");
+      }
+      handlers.add(handler);
+    }
+    for (int i = 0; i < handlers.size(); i++) {
+      var handler = handlers.get(i);
+      poller.pollers.add(Thread.ofVirtual().name("sqs-poller-" + (i + 1)).start(() -> poller.pollUntilClosed(handler)));
+    }
+    LOG.info("{} polls {} with {} worker(s), batches of up to {}", settings.functionName(), queueUrl,
+        settings.workers(), settings.batchSize());
+    return poller;
+  }
+
+  public PollerStats stats() {
+    return new PollerStats(batches.sum(), delivered.sum(), deleted.sum(), failed.sum(), batchesFailed.sum());
+  }
+
+  /** The ARN that records carry as {@code eventSourceARN}. */
+  public String queueArn() {
+    return queueArn;
+  }
+
+  /** Stops receiving; batches already received are still handed over and settled first. */
+  @Override
+  public void close() {
+    running = false;
+    var patience = settings.receiveWait().plus(settings.functionTimeout()).plus(CLOSE_MARGIN);
+    for (var poller : pollers) {
+      try {
+        if (!poller.join(patience)) {
+          LOG.warn("{} did not stop within {}; interrupting it", poller.getName(), patience);
+          poller.interrupt();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    LOG.info("{} stopped polling: {}", settings.functionName(), stats());
+  }
+
+  private void pollUntilClosed(RequestHandler<SQSEvent, SQSBatchResponse> handler) {
+    var backoff = Duration.ofMillis(250);
+    while (running) {
+      List<Message> messages;
+      try {
+        messages = receive();
+        backoff = Duration.ofMillis(250);
+      } catch (SdkException e) {
+        LOG.warn("receiving from {} failed ({}); retrying in {}", queueUrl, e.getMessage(), backoff);
+        if (!pause(backoff)) {
+          return;
+        }
+        backoff = backoff.multipliedBy(2).compareTo(MAX_ERROR_BACKOFF) > 0 ? MAX_ERROR_BACKOFF : backoff.multipliedBy(2);
+        continue;
+      }
+      if (!messages.isEmpty()) {
+        deliver(handler, messages);
+      }
+    }
+  }
+
+  private List<Message> receive() {
+    return sqs.receiveMessage(request -> request
+            .queueUrl(queueUrl)
+            .maxNumberOfMessages(settings.batchSize())
+            .waitTimeSeconds((int) settings.receiveWait().toSeconds())
+            .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+            .messageAttributeNames("All"))
+        .messages();
+  }
+
+  private void deliver(RequestHandler<SQSEvent, SQSBatchResponse> handler, List<Message> messages) {
+    batches.increment();
+    delivered.add(messages.size());
+    var ids = messages.stream().map(Message::messageId).toList();
+    var context = LocalLambdaContext.forInvocation(settings.functionName(), settings.functionTimeout());
+    DeliveryOutcome outcome;
+    try {
+      outcome = DeliveryOutcome.of(handler.handleRequest(SqsEventTranslator.toEvent(messages, queueArn, region), context), ids);
+    } catch (RuntimeException | Error e) {
+      LOG.error("{} threw on a batch of {} awsRequestId={}; the whole batch will be retried",
+          settings.functionName(), messages.size(), context.getAwsRequestId(), e);
+      outcome = new DeliveryOutcome.BatchFailed(e.toString());
+    }
+    if (outcome instanceof DeliveryOutcome.BatchFailed(var reason)) {
+      batchesFailed.increment();
+      LOG.warn("{} batch of {} failed: {} awsRequestId={}", settings.functionName(), messages.size(), reason,
+          context.getAwsRequestId());
+    }
+    var toDelete = outcome.toDelete(ids);
+    failed.add(messages.size() - toDelete.size());
+    delete(messages, toDelete);
+  }
+
+  private void delete(List<Message> messages, List<String> idsToDelete) {
+    if (idsToDelete.isEmpty()) {
+      return;
+    }
+    Map<String, Message> byId = messages.stream().collect(Collectors.toMap(Message::messageId, Function.identity()));
+    // Entry ids are the batch positions: message ids may hold characters an entry id may not.
+    var entries = new ArrayList<DeleteMessageBatchRequestEntry>();
+    for (int i = 0; i < idsToDelete.size(); i++) {
+      entries.add(DeleteMessageBatchRequestEntry.builder()
+          .id(String.valueOf(i))
+          .receiptHandle(byId.get(idsToDelete.get(i)).receiptHandle())
+          .build());
+    }
+    try {
+      var result = sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+      deleted.add(result.successful().size());
+      result.failed().forEach(failure -> LOG.warn("deleting message {} failed: {} {}",
+          idsToDelete.get(Integer.parseInt(failure.id())), failure.code(), failure.message()));
+    } catch (SdkException e) {
+      LOG.warn("deleting {} message(s) from {} failed ({}); they will be redelivered", entries.size(), queueUrl,
+          e.getMessage());
+    }
+  }
+
+  /** Sleeps unless closing; false when the poller should stop. */
+  private boolean pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+      return running;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
