@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 final class AnswerText {
   private AnswerText() {}
 
-  static String of(DeepestThreadResult result, HnClientStats stats) {
+  static String of(DeepestThreadResult result) {
     var window = result.window();
-    var header = "Window: %d h, %s .. %s (%,d posts, %,d items read in %,d requests)".formatted(
+    var header = "Window: %d h, %s .. %s (%,d posts, %,d items read)".formatted(
         window.hours(), Instant.ofEpochSecond(window.from()), Instant.ofEpochSecond(window.to()),
-        result.storiesConsidered(), result.itemsFetched(), stats.requests());
+        result.storiesConsidered(), result.itemsFetched());
     if (result.storyId() == null) {
       return header + "\nNo post was submitted in this window.";
     }
@@ -25,5 +25,11 @@ final class AnswerText {
         + "  %s%n".formatted(result.hnUrl())
         + (result.url() == null ? "" : "  link: %s%n".formatted(result.url()))
         + (path.isEmpty() ? "  (no comments)" : "  deepest path: " + path);
+  }
+
+  /** A closing line with the client's counters. */
+  static String requests(HnClientStats stats) {
+    return "%n%,d HN requests (%,d retries), %,d distinct items".formatted(
+        stats.requests(), stats.retries(), stats.itemsFetched());
   }
 }

@@ -8,10 +8,7 @@ import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnUnavailableException;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.replica.GenerateCommand;
-import dev.hndeepest.replica.HnReplicaServer;
 import dev.hndeepest.replica.ReplicaCommand;
-import dev.hndeepest.replica.ReplicaOptions;
-import dev.hndeepest.replica.Snapshot;
 import dev.hndeepest.request.InvalidRequestException;
 import dev.hndeepest.request.WindowRequest;
 import dev.hndeepest.request.WindowRequestParser;
@@ -23,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,7 +35,7 @@ import picocli.CommandLine.Spec;
     version = "hn-deepest 1.0",
     sortOptions = false,
     description = "Finds the Hacker News post with the deepest comment thread in the past H hours.",
-    subcommands = {ReplicaCommand.class, GenerateCommand.class},
+    subcommands = {JobCommand.class, ServeCommand.class, ReplicaCommand.class, GenerateCommand.class},
     exitCodeOnInvalidInput = 2)
 public final class HnDeepestCommand implements Callable<Integer> {
   static final int EXIT_OK = 0;
@@ -53,10 +51,7 @@ public final class HnDeepestCommand implements Callable<Integer> {
       description = "End of the window: ISO-8601 instant or epoch seconds (default: now; with --demo: the snapshot's end).")
   String asOf;
 
-  @Option(names = "--hn-api", paramLabel = "URL",
-      description = "HN API base URL (default: $HN_API_BASE_URL or ${DEFAULT-VALUE}).",
-      defaultValue = "${env:HN_API_BASE_URL:-https://hacker-news.firebaseio.com/v0}")
-  URI hnApi;
+  @Mixin HnSourceOptions source;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
       description = "Most HN requests in flight at once (default ${DEFAULT-VALUE}).")
@@ -68,8 +63,6 @@ public final class HnDeepestCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar on stderr.")
   boolean quiet;
 
-  @Option(names = "--demo", description = "Serve the bundled snapshot in-process and answer as of its end; no network.")
-  boolean demo;
 
   @Override
   public Integer call() throws Exception {
@@ -80,13 +73,8 @@ public final class HnDeepestCommand implements Callable<Integer> {
     if (concurrency < 1 || concurrency > 1024) {
       return usageError(err, "--concurrency must be from 1 to 1024, got " + concurrency);
     }
-    if (!demo) {
-      return answer(hnApi, Instant.now(), err);
-    }
-    var snapshot = Snapshot.load();
-    try (var replica = HnReplicaServer.start(snapshot.items(), ReplicaOptions.defaults())) {
-      // Pretend "now" is the snapshot's end, so the default asOf is the end of its data.
-      return answer(replica.baseUrl(), snapshot.end(), err);
+    try (var hn = source.open()) {
+      return answer(hn.baseUrl(), hn.now(), err);
     }
   }
 
@@ -110,7 +98,7 @@ public final class HnDeepestCommand implements Callable<Integer> {
         progress.close();
       }
       var out = spec.commandLine().getOut();
-      out.println(json ? Json.write(result) : AnswerText.of(result, client.stats()));
+      out.println(json ? Json.write(result) : AnswerText.of(result) + AnswerText.requests(client.stats()));
       out.flush();
       return EXIT_OK;
     } catch (HnUnavailableException e) {
