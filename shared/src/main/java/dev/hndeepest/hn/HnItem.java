@@ -1,5 +1,6 @@
 package dev.hndeepest.hn;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -32,19 +33,23 @@ public record HnItem(
     parts = parts == null ? null : List.copyOf(parts);
   }
 
+  @JsonIgnore
   public boolean isDeleted() {
     return Boolean.TRUE.equals(deleted);
   }
 
+  @JsonIgnore
   public boolean isDead() {
     return Boolean.TRUE.equals(dead);
   }
 
   /** Neither deleted nor dead: a comment that counts, or a post that can win. */
+  @JsonIgnore
   public boolean isVisible() {
     return !isDeleted() && !isDead();
   }
 
+  @JsonIgnore
   public boolean isPost() {
     return "story".equals(type) || "poll".equals(type);
   }
@@ -57,6 +62,7 @@ public record HnItem(
     return new HnItem(id, type, by, time, deleted, dead, parent, kids, title, url, null, score, descendants, poll, parts);
   }
 
+  @JsonIgnore
   public List<Long> kidIds() {
     return kids == null ? List.of() : kids;
   }

@@ -1,0 +1,28 @@
+package dev.hndeepest.replica;
+
+/** The kinds of misbehaviour the replica can inject into an answer. */
+public enum FaultKind {
+  /** HTTP 429, sometimes with {@code Retry-After}. */
+  TOO_MANY_REQUESTS(429),
+  /** HTTP 500. */
+  INTERNAL_ERROR(500),
+  /** HTTP 503, sometimes with {@code Retry-After}. */
+  UNAVAILABLE(503),
+  /** The right answer, after an extra delay. */
+  SLOW(200),
+  /** Status 200 and the full Content-Length, then half the body and a closed connection. */
+  TRUNCATED(200),
+  /** The connection closes without any answer. */
+  DROPPED(0);
+
+  private final int status;
+
+  FaultKind(int status) {
+    this.status = status;
+  }
+
+  /** The HTTP status the client sees, 0 when it sees none. */
+  public int status() {
+    return status;
+  }
+}

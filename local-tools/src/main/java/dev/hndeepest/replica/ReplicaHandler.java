@@ -1,0 +1,171 @@
+package dev.hndeepest.replica;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers one request of the Firebase API: latency, then the fault or the answer. */
+final class ReplicaHandler implements HttpHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaHandler.class);
+  private static final byte[] NULL_BODY = "null".getBytes(StandardCharsets.US_ASCII);
+
+  private final ServedItems items;
+  private final Duration latency;
+  private final FaultPlan faults;
+  private final AtomicLong requestSequence = new AtomicLong();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicReference<RequestCounters> counters =
+      new AtomicReference<>(new RequestCounters());
+
+  ReplicaHandler(ServedItems items, ReplicaOptions options) {
+    this.items = items;
+    this.latency = options.latency();
+    this.faults = options.faults();
+  }
+
+  ReplicaStats stats() {
+    return counters.get().snapshot();
+  }
+
+  void resetStats() {
+    counters.set(new RequestCounters());
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    int nowInFlight = inFlight.incrementAndGet();
+    try {
+      RequestCounters counting = counters.get();
+      ReplicaRoute route =
+          "GET".equals(exchange.getRequestMethod())
+              ? ReplicaRoute.parse(exchange.getRequestURI().getPath())
+              : new ReplicaRoute.Invalid(405, "only GET is served");
+      counting.request(route.kind(), nowInFlight);
+      if (route instanceof ReplicaRoute.Item item) {
+        counting.itemRequested(item.id());
+      }
+      pause(latency);
+      Optional<Fault> fault = faults.decide(requestSequence.getAndIncrement());
+      fault.ifPresent(f -> counting.fault(f.kind()));
+      respond(exchange, route, fault.orElse(null), counting);
+    } catch (IOException e) {
+      // The client went away mid-answer; there is no one left to tell.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the replica is closing
+    } catch (RuntimeException e) {
+      LOG.warn("replica failed to answer {}", exchange.getRequestURI(), e);
+    } finally {
+      inFlight.decrementAndGet();
+      exchange.close();
+    }
+  }
+
+  private void respond(
+      HttpExchange exchange, ReplicaRoute route, Fault fault, RequestCounters counting)
+      throws IOException, InterruptedException {
+    switch (fault) {
+      case null -> answer(exchange, route, counting);
+      case Fault.Slow slow -> {
+        pause(slow.extraDelay());
+        answer(exchange, route, counting);
+      }
+      case Fault.ErrorStatus error -> {
+        error
+            .retryAfter()
+            .ifPresent(
+                wait ->
+                    exchange
+                        .getResponseHeaders()
+                        .set("Retry-After", Long.toString(wait.toSeconds())));
+        send(exchange, error.status(), errorBody(error.kind().name().toLowerCase()));
+      }
+      case Fault.Truncated truncated -> {
+        byte[] body = body(route);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status(route), body.length);
+        var out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        // Closing the exchange short of the promised length closes the connection.
+        exchange.close();
+      }
+      case Fault.Dropped dropped -> exchange.close(); // before any header: the socket just closes
+    }
+  }
+
+  private void answer(HttpExchange exchange, ReplicaRoute route, RequestCounters counting)
+      throws IOException {
+    int status = status(route);
+    if (status == 405) {
+      exchange.getResponseHeaders().set("Allow", "GET");
+    }
+    send(exchange, status, body(route));
+    if (route instanceof ReplicaRoute.Item item && status == 200) {
+      counting.itemAnswered(item.id());
+    }
+  }
+
+  private int status(ReplicaRoute route) {
+    return route instanceof ReplicaRoute.Invalid invalid ? invalid.status() : 200;
+  }
+
+  private byte[] body(ReplicaRoute route) {
+    return switch (route) {
+      case ReplicaRoute.Item item ->
+          items.item(item.id()).map(ItemJsonLines::toJson).orElse(NULL_BODY);
+      case ReplicaRoute.Listing listing -> listing(listing.kind());
+      case ReplicaRoute.Invalid invalid -> errorBody(invalid.reason());
+    };
+  }
+
+  private byte[] listing(EndpointKind kind) {
+    return switch (kind) {
+      case MAX_ITEM -> Long.toString(items.maxItem()).getBytes(StandardCharsets.US_ASCII);
+      case NEW_STORIES -> idArray(items.newStories());
+      case TOP_STORIES -> idArray(items.topStories());
+      case UPDATES ->
+          ("{\"items\":"
+                  + new String(idArray(items.updates()), StandardCharsets.US_ASCII)
+                  + ",\"profiles\":[]}")
+              .getBytes(StandardCharsets.US_ASCII);
+      case ITEM, INVALID -> throw new IllegalArgumentException("not a listing: " + kind);
+    };
+  }
+
+  private static byte[] idArray(List<Long> ids) {
+    var json = new StringBuilder(ids.size() * 10 + 2).append('[');
+    for (int i = 0; i < ids.size(); i++) {
+      json.append(i == 0 ? "" : ",").append(ids.get(i));
+    }
+    return json.append(']').toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] errorBody(String reason) {
+    var escaped = reason.replace("\\", "\\\\").replace("\"", "\\\"");
+    return ("{\"error\":\"" + escaped + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, body.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void pause(Duration delay) throws InterruptedException {
+    if (delay.isPositive()) {
+      Thread.sleep(delay);
+    }
+  }
+}

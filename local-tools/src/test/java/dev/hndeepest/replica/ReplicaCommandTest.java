@@ -1,0 +1,99 @@
+package dev.hndeepest.replica;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs the replica command on 127.0.0.1 with an ephemeral port, then stops it as SIGTERM would. */
+class ReplicaCommandTest {
+
+  @Test
+  void replica_shouldPrintTheBaseUrlAndServe_untilStopped(@TempDir Path dir) throws Exception {
+    // GIVEN a data file and the command set to serve it as of before the last item
+    Path data = dir.resolve("site.jsonl");
+    ItemJsonLines.write(data, TestItems.smallSite());
+    var replica = new ReplicaCommand();
+    var stdout = new PipedWriter();
+    var lines = new BufferedReader(new PipedReader(stdout));
+    var err = new StringWriter();
+    var command =
+        new CommandLine(replica).setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(err));
+
+    try (var runner = Executors.newSingleThreadExecutor()) {
+      // WHEN it starts
+      var exit =
+          runner.submit(
+              () ->
+                  command.execute(
+                      "--data",
+                      data.toString(),
+                      "--port",
+                      "0",
+                      "--as-of",
+                      "2600",
+                      "--latency-ms",
+                      "5"));
+      URI baseUrl = URI.create(lines.readLine());
+      var http = new ReplicaHttp(baseUrl);
+
+      // THEN the first stdout line is a base URL that serves the data as of the given instant
+      assertThat(baseUrl.toString()).startsWith("http://127.0.0.1:").endsWith("/v0");
+      assertThat(http.get("/maxitem.json").body()).isEqualTo("6");
+      assertThat(http.get("/item/7.json").body()).isEqualTo("null");
+
+      // AND stopping it ends the command cleanly with a summary
+      replica.stop();
+      assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+      assertThat(err.toString()).contains("serving 7 items").contains("stopped after 2 requests");
+    }
+  }
+
+  @Test
+  void replica_shouldExitWithUsageError_whenOptionsAreBad(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.jsonl");
+    Path data = dir.resolve("site.jsonl");
+    ItemJsonLines.write(data, TestItems.smallSite());
+    for (String[] args :
+        new String[][] {
+          {"--data", missing.toString(), "--port", "0"},
+          {"--data", data.toString(), "--snapshot"},
+          {"--data", data.toString(), "--error-rate", "1.5"},
+          {"--data", data.toString(), "--error-rate", "0.6", "--drop-rate", "0.6"},
+          {"--data", data.toString(), "--latency-ms", "-1"},
+          {"--data", data.toString(), "--as-of", "soon"}
+        }) {
+      var err = new StringWriter();
+      int exit = new CommandLine(new ReplicaCommand()).setErr(new PrintWriter(err)).execute(args);
+      assertThat(exit).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(err.toString()).isNotBlank();
+    }
+  }
+
+  @Test
+  void replica_shouldExitWithOne_whenTheDataFileIsNotItems(@TempDir Path dir) throws Exception {
+    // GIVEN a file that is not JSON lines of items
+    Path data = dir.resolve("broken.jsonl");
+    Files.writeString(data, "{\"id\": 1, \"type\": \"story\"}\nnot json\n");
+    var err = new StringWriter();
+
+    // WHEN served THEN a one-line reason naming the line, and exit 1
+    int exit =
+        new CommandLine(new ReplicaCommand())
+            .setErr(new PrintWriter(err))
+            .execute("--data", data.toString(), "--port", "0");
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("line 2").doesNotContain("Exception");
+  }
+}
