@@ -3,6 +3,8 @@ package dev.hndeepest.cli;
 import dev.hndeepest.replica.HnReplicaServer;
 import dev.hndeepest.replica.ReplicaOptions;
 import dev.hndeepest.replica.Snapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +21,12 @@ record HnSource(URI baseUrl, Clock clock, String description, HnReplicaServer re
       return new HnSource(hnApi, Clock.systemUTC(), hnApi.toString(), null);
     }
     var snapshot = Snapshot.load();
-    var replica = HnReplicaServer.start(snapshot.items(), ReplicaOptions.defaults());
+    HnReplicaServer replica;
+    try {
+      replica = HnReplicaServer.start(snapshot.items(), ReplicaOptions.defaults());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the in-process HN replica", e);
+    }
     var shifted = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), snapshot.end()));
     return new HnSource(replica.baseUrl(), shifted,
         replica.baseUrl() + " (bundled snapshot, now = " + snapshot.end() + ")", replica);

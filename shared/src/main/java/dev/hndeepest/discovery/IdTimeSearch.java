@@ -54,6 +54,8 @@ final class IdTimeSearch {
     long lo = before;
     long hi = after;
     var knownNull = new TreeSet<Long>();
+    boolean fromTop = false;
+    boolean sawItem = false;
     int rounds = 0;
     long probes = 0;
     while (unknownBetween(lo, hi, knownNull) > 0) {
@@ -63,7 +65,7 @@ final class IdTimeSearch {
       }
       var times = new TreeMap<Long, Long>();
       var probedThisRound = new HashSet<Long>();
-      List<Long> batch = pickPoints(lo, hi, knownNull);
+      List<Long> batch = fromTop ? pickPointsFromTop(lo, hi, knownNull) : pickPoints(lo, hi, knownNull);
       for (int followUp = 0; !batch.isEmpty(); followUp++) {
         var answers = api.items(batch);
         rounds++;
@@ -84,9 +86,24 @@ final class IdTimeSearch {
         }
         batch = stepPastNulls;
       }
-      if (times.isEmpty() && hi - lo - 1 <= BLIND_SCAN_LIMIT) {
-        return new Result(lo + 1, rounds, probes);
+      if (times.isEmpty()) {
+        if (!sawItem && fromTop && hi == after) {
+          throw new HnUnavailableException("ids " + (lo + 1) + ".." + (hi - 1)
+              + " all answer null although maxitem is " + (after - 1) + "; cannot search them by time");
+        }
+        if (hi - lo - 1 <= BLIND_SCAN_LIMIT) {
+          return new Result(lo + 1, rounds, probes);
+        }
+        if (fromTop) {
+          // Two rounds of spread probes all null: on HN (under 1% nulls) that only happens in a run
+          // of ids that were never items, such as ids below a replica's first one. Skip the run.
+          lo = knownNull.subSet(lo, false, hi, false).last();
+        }
+        fromTop = true;
+        continue;
       }
+      fromTop = false;
+      sawItem = true;
       // First probe after the target, then the last probe at or before it below that one; probes
       // out of order (clock jitter) beyond the first "after" are ignored.
       long newHi = times.entrySet().stream()
@@ -110,6 +127,18 @@ final class IdTimeSearch {
     }
     for (int i = 1; i <= FANOUT; i++) {
       long id = nextUnknown(lo + (hi - lo) * i / (FANOUT + 1), knownNull);
+      if (id > lo && id < hi) {
+        points.add(id);
+      }
+    }
+    return List.copyOf(points);
+  }
+
+  /** Ids at halving distances below {@code hi}: finds the items above a long run of nulls. */
+  private static List<Long> pickPointsFromTop(long lo, long hi, TreeSet<Long> knownNull) {
+    Set<Long> points = new LinkedHashSet<>();
+    for (int i = 1; i <= FANOUT; i++) {
+      long id = nextUnknown(hi - Math.max(1, (hi - lo) >> i), knownNull);
       if (id > lo && id < hi) {
         points.add(id);
       }

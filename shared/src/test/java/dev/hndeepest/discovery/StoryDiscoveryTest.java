@@ -119,6 +119,24 @@ class StoryDiscoveryTest {
   }
 
   @Test
+  void firstIdAfter_shouldFindBoundary_whenMillionsOfIdsBelowTheDataAnswerNull() {
+    // GIVEN a replica-like id space: ids below 44,000,000 never existed, 20,000 items follow
+    long firstItem = 44_000_000;
+    long maxId = firstItem + 20_000;
+    LongPredicate answersNull = id -> id < firstItem;
+    var api = jitteredIds(maxId, answersNull);
+    long time = T0 + (firstItem + 12_345) * 5;
+
+    // WHEN
+    long first = new StoryDiscovery(api).firstIdAfter(time, maxId);
+
+    // THEN the scan starts at or just before the first id after time - SLACK, in a few round-trips
+    long truth = trueFirstAfter(time - StoryDiscovery.SLACK_SECONDS, maxId, answersNull);
+    assertThat(first).isBetween(truth - 20, truth);
+    assertThat(api.batches()).isLessThanOrEqualTo(20);
+  }
+
+  @Test
   void firstIdAfter_shouldGiveUp_whenEveryIdAnswersNull() {
     // GIVEN an API that answers null for all of its 10 M ids
     var api = FakeHnApi.builder().computed(10_000_000, id -> null).build();
