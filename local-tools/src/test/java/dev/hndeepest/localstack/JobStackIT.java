@@ -1,0 +1,297 @@
+package dev.hndeepest.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hndeepest.answer.DeepestThreadFinder;
+import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.answer.ProgressListener;
+import dev.hndeepest.config.AppConfig;
+import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.hn.FirebaseHnClient;
+import dev.hndeepest.hn.HnClientConfig;
+import dev.hndeepest.hn.HnItem;
+import dev.hndeepest.job.JobApplication;
+import dev.hndeepest.job.WorkMessage;
+import dev.hndeepest.job.WorkMessageCodec;
+import dev.hndeepest.json.Json;
+import dev.hndeepest.replica.GeneratorSpec;
+import dev.hndeepest.replica.HnDataGenerator;
+import dev.hndeepest.replica.HnReplicaServer;
+import dev.hndeepest.replica.ReplicaOptions;
+import dev.hndeepest.submit.SubmitJobHandler;
+import dev.hndeepest.worker.WorkerHandler;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+// Starts a real moto_server (MotoServer, from the project venv) and the HN API replica, both on
+// loopback, and runs whole jobs through the real submit, worker and status handlers.
+class JobStackIT {
+  private static final Instant END = Instant.parse("2025-03-01T00:00:00Z");
+  private static final Clock AT_END = Clock.fixed(END, ZoneOffset.UTC);
+  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static MotoFixture moto;
+  private static List<HnItem> items;
+  private static HnReplicaServer replica;
+  /** Only bad requests go to this stack, so its table and queue must stay empty. */
+  private static LocalStack rejectingStack;
+
+  @BeforeAll
+  static void start() throws IOException {
+    moto = MotoFixture.start();
+    items = HnDataGenerator.generate(GeneratorSpec.endingAt(31, END, 10));
+    replica = HnReplicaServer.start(items, ReplicaOptions.defaults().withServedAsOf(END));
+    rejectingStack = stack(replica.baseUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    rejectingStack.close();
+    replica.close();
+    moto.close();
+  }
+
+  private static AppConfig config(URI hnApi) {
+    var env = new HashMap<String, String>();
+    env.put("HN_API_BASE_URL", hnApi.toString());
+    env.put("MAX_RECEIVE_COUNT", Integer.toString(MotoFixture.MAX_RECEIVE_COUNT));
+    return AppConfig.from(env);
+  }
+
+  private static LocalStackOptions.Builder stackOptions(URI hnApi) {
+    return LocalStackOptions.builder()
+        .baseConfig(config(hnApi))
+        .awsEndpoint(moto.moto.endpoint())
+        .resourcePrefix("it-job-" + UUID.randomUUID().toString().substring(0, 8))
+        .apiPort(0)
+        .visibilityTimeout(Duration.ofSeconds(2))
+        .receiveWait(Duration.ofSeconds(1))
+        .workers(4);
+  }
+
+  private static LocalStack stack(URI hnApi) {
+    return LocalStack.start(new RealHandlers(AT_END).install(stackOptions(hnApi)).build());
+  }
+
+  private static HttpResponse<String> send(String method, URI url) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(url).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode submit(LocalStack stack, String query) {
+    var response = send("POST", URI.create(stack.apiBaseUrl() + "/jobs?" + query));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return Json.read(response.body(), JsonNode.class);
+  }
+
+  /** Polls GET /jobs/{id} until the job is SUCCEEDED or FAILED. */
+  private static JsonNode awaitEnd(LocalStack stack, String jobId) {
+    var last = new AtomicReference<JsonNode>();
+    MotoFixture.await("job " + jobId + " to end", DEADLINE, () -> {
+      var response = send("GET", URI.create(stack.apiBaseUrl() + "/jobs/" + jobId));
+      last.set(Json.read(response.body(), JsonNode.class));
+      var status = last.get().path("status").asText();
+      return status.equals("SUCCEEDED") || status.equals("FAILED");
+    });
+    return last.get();
+  }
+
+  private static DeepestThreadResult commandAnswer(StoryWindow window) {
+    try (var client = new FirebaseHnClient(HnClientConfig.defaults(replica.baseUrl()))) {
+      return new DeepestThreadFinder(client, AT_END).find(window, ProgressListener.NONE);
+    }
+  }
+
+  private static void assertSameAnswer(JsonNode result, DeepestThreadResult expected) {
+    assertThat(expected.storyId()).as("the window has posts").isNotNull();
+    var actual = Json.MAPPER.convertValue(result, DeepestThreadResult.class);
+    assertThat(actual.storyId()).isEqualTo(expected.storyId());
+    assertThat(actual.depth()).isEqualTo(expected.depth());
+    assertThat(actual.comments()).isEqualTo(expected.comments());
+    assertThat(actual.deepestPath()).isEqualTo(expected.deepestPath());
+    assertThat(actual.title()).isEqualTo(expected.title());
+    assertThat(actual.storiesConsidered()).isEqualTo(expected.storiesConsidered());
+    assertThat(actual.window()).isEqualTo(expected.window());
+  }
+
+  @Test
+  void job_shouldSucceedWithTheCommandsAnswer_whenSubmittedOverHttp() {
+    try (var stack = stack(replica.baseUrl())) {
+      var submitted = submit(stack, "hours=6&asOf=" + END);
+
+      var job = awaitEnd(stack, submitted.get("jobId").asText());
+
+      assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+      assertThat(job.at("/progress/storiesDone").asInt()).isEqualTo(job.at("/progress/storiesTotal").asInt());
+      assertSameAnswer(job.get("result"), commandAnswer(StoryWindow.endingAt(END.getEpochSecond(), 6)));
+    }
+  }
+
+  @Test
+  void job_shouldCountEachBatchOnce_whenEveryDeliveryArrivesTwiceAndABatchIsResent() {
+    // GIVEN a worker that handles every delivery twice, as SQS's at-least-once delivery may
+    var options = new RealHandlers(AT_END).install(stackOptions(replica.baseUrl()));
+    options.workerHandler(config -> {
+      var worker = new WorkerHandler(JobApplication.fromConfig(config, AT_END).workProcessor());
+      return (event, context) -> {
+        worker.handleRequest(event, context);
+        return worker.handleRequest(event, context);
+      };
+    });
+    try (var stack = LocalStack.start(options.build())) {
+      // WHEN a job runs, and afterwards one of its batches is sent again
+      var submitted = submit(stack, "hours=4&asOf=" + END);
+      var jobId = submitted.get("jobId").asText();
+      var job = awaitEnd(stack, jobId);
+      var resent = new WorkMessage.MeasureStories(jobId, 0, List.of());
+      stack.sqs().sendMessage(r -> r.queueUrl(stack.resources().workQueueUrl())
+          .messageBody(WorkMessageCodec.encode(resent)));
+      MotoFixture.await("the resent batch to be consumed", DEADLINE,
+          () -> moto.messagesIn(stack.resources().workQueueUrl()) == 0);
+      var after = Json.read(send("GET", URI.create(stack.apiBaseUrl() + "/jobs/" + jobId)).body(), JsonNode.class);
+
+      // THEN every batch and story counted once, and the answer is the command's
+      assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+      assertThat(job.at("/progress/storiesDone").asInt()).isEqualTo(job.at("/progress/storiesTotal").asInt());
+      assertSameAnswer(job.get("result"), commandAnswer(StoryWindow.endingAt(END.getEpochSecond(), 4)));
+      assertThat(after).isEqualTo(job);
+    }
+  }
+
+  @Test
+  void job_shouldEndFailedWithReason_whenItsBatchesKeepFailing() throws IOException {
+    // GIVEN a slow HN replica that goes away once the job has been planned
+    var dying = HnReplicaServer.start(items, ReplicaOptions.defaults().withServedAsOf(END)
+        .withLatency(Duration.ofMillis(150)));
+    try (var stack = stack(dying.baseUrl())) {
+      var jobId = submit(stack, "hours=8&asOf=" + END).get("jobId").asText();
+      MotoFixture.await("the job to be planned", DEADLINE, () -> Json.read(
+          send("GET", URI.create(stack.apiBaseUrl() + "/jobs/" + jobId)).body(), JsonNode.class)
+          .path("status").asText().equals("RUNNING"));
+
+      // WHEN
+      dying.close();
+      var job = awaitEnd(stack, jobId);
+
+      // THEN it fails with a reason instead of hanging, and the failed batch reached the DLQ
+      assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("FAILED");
+      assertThat(job.get("error").asText()).contains("failed " + MotoFixture.MAX_RECEIVE_COUNT + " times");
+      assertThat(job.has("result")).isFalse();
+      MotoFixture.await("a batch in the dead-letter queue", DEADLINE,
+          () -> moto.messagesIn(stack.resources().deadLetterQueueUrl()) > 0);
+    }
+  }
+
+  @Test
+  void job_shouldFinishAtOnce_whenWindowHasNoPost() {
+    try (var stack = stack(replica.baseUrl())) {
+      var asOf = END.minus(Duration.ofDays(3));
+
+      var job = awaitEnd(stack, submit(stack, "hours=2&asOf=" + asOf).get("jobId").asText());
+
+      assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(job.at("/result/storyId").isNull()).isTrue();
+      assertThat(job.at("/result/window/to").asLong()).isEqualTo(asOf.getEpochSecond());
+      assertThat(job.at("/progress/storiesTotal").asInt()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "POST | /jobs                          | 400",
+      "POST | /jobs?hours=                   | 400",
+      "POST | /jobs?hours=abc                | 400",
+      "POST | /jobs?hours=1.5                | 400",
+      "POST | /jobs?hours=1e3                | 400",
+      "POST | /jobs?hours=%2024              | 400",
+      "POST | /jobs?hours=0                  | 400",
+      "POST | /jobs?hours=721                | 400",
+      "POST | /jobs?hours=1&hours=2          | 400",
+      "POST | /jobs?hours=1&asOf=2999-01-01T00:00:00Z | 400",
+      "POST | /jobs?hours=1&asOf=2006-01-01T00:00:00Z | 400",
+      "POST | /jobs?hours=1&asOf=soon        | 400",
+      "GET  | /jobs/not-a-job-id             | 400",
+      "GET  | /jobs/0b7e6a52-1c3d-4e5f-8a9b-0c1d2e3f4a5b | 404",
+      "DELETE | /jobs?hours=1                | 405",
+      "GET  | /jobs                          | 405",
+      "POST | /elsewhere?hours=1             | 404"})
+  void badRequest_shouldGetItsStatusAndChangeNothing(String method, String pathAndQuery, int status) {
+    var response = send(method.strip(), URI.create(rejectingStack.apiBaseUrl() + pathAndQuery.strip()));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    var problem = Json.read(response.body(), JsonNode.class);
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("title").asText()).isNotBlank();
+    var table = rejectingStack.appConfig().requireJobsTableName();
+    assertThat(rejectingStack.dynamoDb().scan(r -> r.tableName(table)).count()).isZero();
+    assertThat(moto.messagesIn(rejectingStack.resources().workQueueUrl())).isZero();
+  }
+
+  @Test
+  void submitHandler_shouldWriteJobAndQueueDiscovery_whenInvokedWithTheEventFile() {
+    // GIVEN the real handler on real (emulated) DynamoDB and SQS, without the HTTP bridge
+    var resources = moto.freshResources(Duration.ofSeconds(30));
+    var handler = new SubmitJobHandler(JobApplication.fromConfig(
+        resources.appConfig(), Clock.systemUTC()).jobsApi());
+
+    // WHEN
+    var response = handler.handleRequest(EventLoader.loadApiGatewayRestEvent("../events/submit-job.json"), null);
+
+    // THEN
+    var jobId = Json.read(response.getBody(), JsonNode.class).get("jobId").asText();
+    assertThat(response.getStatusCode()).isEqualTo(202);
+    var items = moto.dynamoDb.scan(r -> r.tableName(resources.appConfig().requireJobsTableName())).items();
+    assertThat(items).singleElement().satisfies(item -> {
+      assertThat(item.get("jobId").s()).isEqualTo(jobId);
+      assertThat(item.get("status").s()).isEqualTo("PENDING");
+      assertThat(item.get("hours").n()).isEqualTo("24");
+      assertThat(item).containsKey("expiresAt");
+    });
+    var messages = moto.sqs.receiveMessage(r -> r.queueUrl(resources.workQueueUrl()).maxNumberOfMessages(10))
+        .messages();
+    assertThat(messages).singleElement().satisfies(message ->
+        assertThat(WorkMessageCodec.decode(message.body())).isEqualTo(new WorkMessage.DiscoverStories(jobId)));
+  }
+
+  @Test
+  void workerHandler_shouldReportTheMalformedMessage_whenInvokedWithTheEventFile() {
+    var resources = moto.freshResources(Duration.ofSeconds(30));
+    var handler = new WorkerHandler(JobApplication.fromConfig(resources.appConfig(), AT_END).workProcessor());
+    var event = EventLoader.loadSQSEvent("../events/worker-malformed-body.json");
+
+    var response = handler.handleRequest(event, null);
+
+    assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly(event.getRecords().getFirst().getMessageId());
+    assertThat(moto.dynamoDb.scan(r -> r.tableName(resources.appConfig().requireJobsTableName())).count()).isZero();
+    assertThat(moto.messagesIn(resources.workQueueUrl())).isZero();
+  }
+}
