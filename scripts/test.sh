@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test of the project: unit tests, integration tests against moto (started here on
-# loopback and stopped afterwards) and the HN API replica, and the infrastructure checks.
-# Usage: scripts/test.sh            (what CI runs)
+# Runs every test of the project (what CI runs): unit tests; integration tests, which start their
+# own moto server and HN API replica on loopback and stop them; the smoke test against the local
+# stack; the README's commands; and the infrastructure checks (cfn-lint, sam validate/build, checkov, moto CloudFormation).
 set -euo pipefail
 HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HN_ROOT"
 source scripts/java-env.sh
 source scripts/python-env.sh
-source scripts/moto.sh
 
-hn_start_moto
-trap hn_stop_moto EXIT
+echo "== unit and integration tests"
+sh ./mvnw -B -ntp verify
 
-echo "== unit and integration tests (moto at $AWS_ENDPOINT_URL)"
-./mvnw -B -ntp verify
+echo "== smoke test against the local stack"
+scripts/smoke-local.sh
 
-if [ -x scripts/check-infra.sh ]; then
-  echo "== infrastructure checks"
-  scripts/check-infra.sh
-fi
+echo "== the README's commands, as written"
+scripts/readme-check.sh
+
+echo "== infrastructure checks"
+scripts/check-infra.sh

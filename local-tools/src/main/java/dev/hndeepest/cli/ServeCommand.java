@@ -31,6 +31,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    // A server shows its requests and jobs; set before the first logger exists.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     var out = spec.commandLine().getOut();
     var stopped = new CountDownLatch(1);
     try (var hn = source.open(); var stack = stackOptions.start(hn, port)) {

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the README's commands as written, so the front door can't rot: the main job, the curl
+# examples of the API section against `serve --demo` on port 3000, and the benchmark block.
+set -euo pipefail
+HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$HN_ROOT"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The lines of a fenced block that follows a marker (or a heading) in the README.
+block_after() {
+  awk -v marker="$1" 'index($0, marker) == 1 {found = 1; next}
+    found && /^```bash/ {inside = 1; next}
+    inside && /^```/ {exit}
+    inside {print}' README.md
+}
+expect() { grep -q -- "$2" "$1" || { echo "readme-check: '$2' not in the output of $3:" >&2; cat "$1" >&2; exit 1; }; }
+
+echo "readme-check: the main job"
+main_job=$(block_after "## Two commands to start" | head -n 1 | sed 's/ *#.*//')
+[ "$main_job" = "./hn-deepest job --demo --hours 24" ] || { echo "readme-check: unexpected main command: $main_job" >&2; exit 1; }
+$main_job >"$work/main.out" 2>"$work/main.err"
+expect "$work/main.out" "Deepest thread: depth" "$main_job"
+
+echo "readme-check: the API examples against ./hn-deepest serve --demo"
+./hn-deepest serve --demo >"$work/serve.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 240); do grep -q "Press Ctrl-C" "$work/serve.log" && break; sleep 0.5; done
+expect "$work/serve.log" "http://127.0.0.1:3000" "serve --demo"
+block_after "<!-- api-examples" > "$work/api.sh"
+bash -euo pipefail "$work/api.sh" >"$work/api.out" 2>&1
+expect "$work/api.out" "HTTP/1.1 202" "the POST example"
+expect "$work/api.out" '"status":"SUCCEEDED"' "the GET example"
+expect "$work/api.out" "HTTP/1.1 400" "the bad-input example"
+expect "$work/api.out" "application/problem+json" "the bad-input example"
+
+echo "readme-check: the benchmark block"
+block_after "## Benchmarks" > "$work/bench.sh"
+(cd "$work" && bash -euo pipefail -c "$(sed "s#\./hn-deepest#$HN_ROOT/hn-deepest#g; s#/tmp/hn-26h.jsonl#$work/hn-26h.jsonl#g" "$work/bench.sh")"' ; kill %1') \
+  >"$work/bench.out" 2>&1
+expect "$work/bench.out" "Deepest thread: depth" "the benchmark block"
+grep -E "^real|HN requests" "$work/bench.out"
+echo "readme-check: PASS"
