@@ -1,5 +1,6 @@
 package dev.hndeepest.answer;
 
+import dev.hndeepest.concurrent.FanOut;
 import dev.hndeepest.depth.MeasuredPost;
 import dev.hndeepest.depth.ThreadCrawler;
 import dev.hndeepest.discovery.StoryDiscovery;
@@ -10,11 +11,6 @@ import dev.hndeepest.hn.HnUnavailableException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Answers PRODUCT.md §1 in one process (the command): finds the window's posts, measures every
@@ -53,38 +49,12 @@ public final class DeepestThreadFinder {
 
   /** One virtual thread per post; the HN client bounds how many requests are in flight. */
   private MeasuredPost measureAll(List<HnItem> posts, long asOf, ProgressListener listener) {
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      CompletionService<MeasuredPost> completed = new ExecutorCompletionService<>(executor);
-      for (var post : posts) {
-        completed.submit(() -> crawler.measure(post, asOf));
-      }
-      MeasuredPost winner = null;
-      for (int done = 1; done <= posts.size(); done++) {
-        winner = MeasuredPost.better(winner, next(completed, executor));
-        listener.measured(done, posts.size());
-      }
-      return winner;
-    }
-  }
-
-  /** The next finished measurement; on the first failure the others are cancelled. */
-  private static MeasuredPost next(CompletionService<MeasuredPost> completed, ExecutorService executor) {
-    try {
-      return completed.take().get();
-    } catch (ExecutionException e) {
-      executor.shutdownNow();
-      // Unwrapped, so callers see the HnUnavailableException that the client threw.
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new HnUnavailableException("measuring a thread failed", e.getCause());
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-      throw new HnUnavailableException("interrupted while measuring threads", e);
-    }
+    var winner = new MeasuredPost[1];
+    var done = new int[1];
+    FanOut.forEachCompleted(posts, post -> crawler.measure(post, asOf), measured -> {
+      winner[0] = MeasuredPost.better(winner[0], measured);
+      listener.measured(++done[0], posts.size());
+    });
+    return winner[0];
   }
 }

@@ -1,13 +1,12 @@
 package dev.hndeepest.hn;
 
+import dev.hndeepest.concurrent.FanOut;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The port to a source of Hacker News items. Calls block; callers fan out on virtual threads and
@@ -36,37 +35,12 @@ public interface HnApi extends AutoCloseable {
    * ids and holds an empty optional for ids that answer {@code null}.
    */
   default Map<Long, Optional<HnItem>> items(Collection<Long> ids) {
-    if (ids.isEmpty()) {
-      return Map.of();
+    var distinct = List.copyOf(new LinkedHashSet<>(ids));
+    var answers = FanOut.map(distinct, this::item);
+    var results = new LinkedHashMap<Long, Optional<HnItem>>();
+    for (int i = 0; i < distinct.size(); i++) {
+      results.put(distinct.get(i), answers.get(i));
     }
-    if (ids.size() == 1) {
-      long only = ids.iterator().next();
-      return Map.of(only, item(only));
-    }
-    var futures = new LinkedHashMap<Long, Future<Optional<HnItem>>>();
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (long id : ids) {
-        futures.computeIfAbsent(id, key -> executor.submit(() -> item(key)));
-      }
-      var results = new LinkedHashMap<Long, Optional<HnItem>>();
-      for (var entry : futures.entrySet()) {
-        results.put(entry.getKey(), join(entry.getValue()));
-      }
-      return results;
-    }
-  }
-
-  private static Optional<HnItem> join(Future<Optional<HnItem>> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HnUnavailableException("interrupted while fetching items", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new HnUnavailableException("fetching items failed", e.getCause());
-    }
+    return results;
   }
 }

@@ -1,6 +1,7 @@
 package dev.hndeepest.job;
 
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.concurrent.FanOut;
 import dev.hndeepest.depth.MeasuredPost;
 import dev.hndeepest.depth.ThreadCrawler;
 import dev.hndeepest.discovery.StoryDiscovery;
@@ -9,9 +10,6 @@ import dev.hndeepest.hn.HnItem;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,30 +46,14 @@ public final class WorkProcessor {
 
   /** @return the message ids that failed and must be delivered again */
   public List<String> process(List<QueuedMessage> messages) {
+    var succeeded = FanOut.map(messages, this::processOne);
     var failed = new ArrayList<String>();
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      var outcomes = new ArrayList<Future<Boolean>>();
-      for (var message : messages) {
-        outcomes.add(executor.submit(() -> processOne(message)));
-      }
-      for (int i = 0; i < messages.size(); i++) {
-        if (!succeeded(outcomes.get(i))) {
-          failed.add(messages.get(i).messageId());
-        }
+    for (int i = 0; i < messages.size(); i++) {
+      if (!succeeded.get(i)) {
+        failed.add(messages.get(i).messageId());
       }
     }
     return failed;
-  }
-
-  private static boolean succeeded(Future<Boolean> outcome) {
-    try {
-      return outcome.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (ExecutionException e) {
-      return false;
-    }
   }
 
   private boolean processOne(QueuedMessage queued) {
@@ -158,35 +140,17 @@ public final class WorkProcessor {
       return;
     }
     long asOf = job.request().asOf();
-    MeasuredPost best = null;
+    var best = new MeasuredPost[1];
     long itemsFetched;
-    try (var hn = hnApiPerMessage.get(); var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (var hn = hnApiPerMessage.get()) {
       var crawler = new ThreadCrawler(hn);
-      var measured = batch.stories().stream()
-          .map(story -> executor.submit(() -> crawler.measure(story.asItem(), asOf)))
-          .toList();
-      for (var future : measured) {
-        best = MeasuredPost.better(best, join(future));
-      }
+      FanOut.forEachCompleted(batch.stories(), story -> crawler.measure(story.asItem(), asOf),
+          measured -> best[0] = MeasuredPost.better(best[0], measured));
       itemsFetched = hn.stats().itemsFetched();
     }
-    var outcome = new BatchOutcome(batch.batch(), best, batch.stories().size(), itemsFetched);
+    var outcome = new BatchOutcome(batch.batch(), best[0], batch.stories().size(), itemsFetched);
     var record = store.recordBatch(id, outcome);
     log.info("job {}: batch {} {} ({} posts, {} items read)", id, batch.batch(), record,
         batch.stories().size(), outcome.itemsFetched());
-  }
-
-  private static MeasuredPost join(Future<MeasuredPost> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while measuring", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 }

@@ -1,0 +1,71 @@
+package dev.hndeepest.concurrent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs one virtual thread per input for blocking I/O. On the first failure the other tasks are
+ * cancelled and the task's own exception is rethrown unwrapped, so callers see, say, the
+ * HnUnavailableException the HN client threw.
+ */
+public final class FanOut {
+  private FanOut() {}
+
+  /** The results in the order of the inputs. */
+  public static <I, O> List<O> map(List<I> inputs, Function<? super I, ? extends O> work) {
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var futures = new ArrayList<Future<? extends O>>(inputs.size());
+      for (I input : inputs) {
+        futures.add(executor.submit(() -> work.apply(input)));
+      }
+      var results = new ArrayList<O>(inputs.size());
+      for (var future : futures) {
+        results.add(await(future::get, executor));
+      }
+      return results;
+    }
+  }
+
+  /** Hands each result to {@code onResult} on the calling thread, in the order they finish. */
+  public static <I, O> void forEachCompleted(
+      List<I> inputs, Function<? super I, ? extends O> work, Consumer<? super O> onResult) {
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      CompletionService<O> completed = new ExecutorCompletionService<>(executor);
+      for (I input : inputs) {
+        completed.submit(() -> work.apply(input));
+      }
+      for (int i = 0; i < inputs.size(); i++) {
+        onResult.accept(await(() -> completed.take().get(), executor));
+      }
+    }
+  }
+
+  private interface Wait<T> {
+    T get() throws InterruptedException, ExecutionException;
+  }
+
+  private static <T> T await(Wait<T> wait, ExecutorService executor) {
+    try {
+      return wait.get();
+    } catch (ExecutionException e) {
+      executor.shutdownNow();
+      switch (e.getCause()) {
+        case RuntimeException runtime -> throw runtime;
+        case Error error -> throw error;
+        default -> throw new IllegalStateException("a task failed", e.getCause());
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for tasks", e);
+    }
+  }
+}
