@@ -8,7 +8,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 log=$(mktemp -t hn-serve.XXXXXX.log)
 ./hn-deepest serve --demo --port "$port" >"$log" 2>&1 &
 serve_pid=$!
-trap 'kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; rm -f "$log"' EXIT
 
 for _ in $(seq 1 240); do
   grep -q "Press Ctrl-C" "$log" && break

@@ -2,7 +2,9 @@ package dev.hndeepest.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.config.AwsCallCounter;
 import dev.hndeepest.json.Json;
+import dev.hndeepest.localstack.LocalStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -52,6 +54,12 @@ final class JobCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
+  @Option(names = "--stats", description = "After the answer, print on stderr what the job cost: time, "
+      + "work messages, AWS calls (local stack only).")
+  boolean stats;
+
+  private Duration elapsed = Duration.ZERO;
+
   @Mixin HnSourceOptions source;
 
   @Mixin ServeCommand.StackOptions stackOptions;
@@ -62,8 +70,21 @@ final class JobCommand implements Callable<Integer> {
       return run(api);
     }
     try (var hn = source.open(); var stack = stackOptions.start(hn, 0)) {
-      return run(stack.apiBaseUrl());
+      AwsCallCounter.reset();
+      int exit = run(stack.apiBaseUrl());
+      if (stats) {
+        printStats(stack);
+      }
+      return exit;
     }
+  }
+
+  private void printStats(LocalStack stack) {
+    var err = spec.commandLine().getErr();
+    var worker = stack.workerStats().orElseThrow();
+    err.printf("job stats: ended in %.2f s; %d work messages delivered (%d failed); AWS calls: %s%n",
+        elapsed.toMillis() / 1000.0, worker.messagesDelivered(), worker.messagesFailed(), AwsCallCounter.snapshot());
+    err.flush();
   }
 
   private int run(URI apiBase) throws IOException, InterruptedException {
@@ -77,7 +98,12 @@ final class JobCommand implements Callable<Integer> {
         return submitted.statusCode() == 400 ? HnDeepestCommand.EXIT_USAGE : HnDeepestCommand.EXIT_HN_UNAVAILABLE;
       }
       var location = submitted.headers().firstValue("Location").orElseThrow();
-      return poll(http, resolve(apiBase, location), err);
+      long started = System.nanoTime();
+      try {
+        return poll(http, resolve(apiBase, location), err);
+      } finally {
+        elapsed = Duration.ofNanos(System.nanoTime() - started);
+      }
     }
   }
 

@@ -16,6 +16,7 @@ public final class AwsClients {
     var builder =
         DynamoDbClient.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .overrideConfiguration(c -> c.addExecutionInterceptor(AwsCallCounter.INSTANCE))
             .region(Region.of(config.awsRegion()));
     config.awsEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();
@@ -25,6 +26,7 @@ public final class AwsClients {
     var builder =
         SqsClient.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .overrideConfiguration(c -> c.addExecutionInterceptor(AwsCallCounter.INSTANCE))
             .region(Region.of(config.awsRegion()));
     config.awsEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();

@@ -1,0 +1,40 @@
+package dev.hndeepest.config;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Counts the AWS calls this process made, by service and operation ("DynamoDb.TransactWriteItems"),
+ * so the local stack and the benchmark can report what a job cost. Attached to every client
+ * {@link AwsClients} builds; counting is a map increment per call.
+ */
+public final class AwsCallCounter implements ExecutionInterceptor {
+  static final AwsCallCounter INSTANCE = new AwsCallCounter();
+  private static final Map<String, LongAdder> CALLS = new ConcurrentHashMap<>();
+
+  private AwsCallCounter() {}
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    String key = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+        + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    CALLS.computeIfAbsent(key, k -> new LongAdder()).increment();
+  }
+
+  /** Calls so far, sorted by name. */
+  public static Map<String, Long> snapshot() {
+    var copy = new TreeMap<String, Long>();
+    CALLS.forEach((name, count) -> copy.put(name, count.sum()));
+    return copy;
+  }
+
+  public static void reset() {
+    CALLS.clear();
+  }
+}
