@@ -76,8 +76,10 @@ class JobFaultToleranceIT {
     cleanReplica = HnReplicaServer.start(items, replicaOptions());
     try (var stack = LocalStack.start(realHandlers(cleanReplica.baseUrl(), moto.moto.endpoint()).build())) {
       var api = new JobApiClient(stack.apiBaseUrl());
-      for (var window : WINDOWS) {
-        var job = api.awaitEnd(api.submit(window).get("jobId").asText(), DEADLINE);
+      var jobIds = WINDOWS.stream().map(window -> api.submit(window).get("jobId").asText()).toList();
+      for (int i = 0; i < WINDOWS.size(); i++) {
+        var window = WINDOWS.get(i);
+        var job = api.awaitEnd(jobIds.get(i), DEADLINE);
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
         assertThat(job.at("/result/storyId").isNumber()).as("the window %s has posts", window).isTrue();
         faultFreeResults.put(window, job.get("result"));
