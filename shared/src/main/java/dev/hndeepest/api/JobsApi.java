@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * The HTTP face of the job API (PRODUCT.md §3): {@code POST /jobs} and {@code GET /jobs/{id}}, with
@@ -85,6 +87,11 @@ public final class JobsApi {
           .response();
     } catch (SdkClientException e) {
       return unavailable(requestId, e);
+    } catch (ResourceNotFoundException | QueueDoesNotExistException e) {
+      // The table or queue is gone (a stack being recreated, an emulator restarted): nothing the
+      // client did wrong, and a retry can succeed once it is back. Loud, as an operator must act.
+      log.error("request {}: the job table or work queue does not exist: {}", requestId, e.toString());
+      return unavailable(requestId);
     } catch (AwsServiceException e) {
       if (e.isThrottlingException() || e.statusCode() >= 500) {
         return unavailable(requestId, e);
@@ -97,6 +104,10 @@ public final class JobsApi {
 
   private static ApiResponse unavailable(String requestId, RuntimeException e) {
     log.warn("request {}: storage or queue unavailable: {}", requestId, e.toString());
+    return unavailable(requestId);
+  }
+
+  private static ApiResponse unavailable(String requestId) {
     return Problem.of(503, "service-unavailable", "Service unavailable",
             "the job store or queue is unavailable; retry after " + RETRY_AFTER_SECONDS + " seconds", requestId)
         .response(Map.of("Retry-After", RETRY_AFTER_SECONDS));

@@ -31,8 +31,14 @@ final class IdTimeSearch {
   /** Enough for any real id space; more means the API answers null for nearly everything. */
   static final int MAX_ROUNDS = 100;
 
-  /** Where the scan for items after the target starts, and what finding it cost. */
-  record Result(long firstId, int rounds, long probes) {}
+  /**
+   * Where the first item after the target may be, and what finding it cost.
+   *
+   * @param firstId the earliest it can be: where a scan for items after the target starts
+   * @param noLaterThan the latest it can be: where a scan for items up to the target may end;
+   *     equal to {@code firstId} unless the boundary lies in a run of nulls the search handed over
+   */
+  record Result(long firstId, long noLaterThan, int rounds, long probes) {}
 
   private final HnApi api;
 
@@ -92,7 +98,7 @@ final class IdTimeSearch {
               + " all answer null although maxitem is " + (after - 1) + "; cannot search them by time");
         }
         if (hi - lo - 1 <= BLIND_SCAN_LIMIT) {
-          return new Result(lo + 1, rounds, probes);
+          return new Result(lo + 1, hi, rounds, probes);
         }
         if (fromTop) {
           // Two rounds of spread probes all null: on HN (under 1% nulls) that only happens in a run
@@ -113,7 +119,7 @@ final class IdTimeSearch {
       lo = newLo;
       hi = newHi;
     }
-    return new Result(hi, rounds, probes);
+    return new Result(hi, hi, rounds, probes);
   }
 
   /** Evenly spaced ids strictly inside {@code (lo, hi)}, or all of them when few are left. */

@@ -90,11 +90,11 @@ public final class StoryDiscovery {
     int rounds = first.rounds();
     long probes = first.probes();
     // As of now the range runs to the newest item; for an older asOf, to the first id that is
-    // surely later than the window.
+    // surely later than the window (the latest it can be: ending early would drop posts).
     long endExclusive = maxId + 1;
     if (!asOfIsNow && first.firstId() <= maxId) {
       var end = search.firstIdAfter(window.to() + SLACK_SECONDS, first.firstId() - 1, maxId + 1);
-      endExclusive = end.firstId();
+      endExclusive = end.noLaterThan();
       rounds += end.rounds();
       probes += end.probes();
     }

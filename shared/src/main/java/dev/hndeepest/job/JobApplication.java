@@ -6,6 +6,7 @@ import dev.hndeepest.config.AwsClients;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnApi;
 import dev.hndeepest.hn.HnClientConfig;
+import dev.hndeepest.hn.RetryPolicy;
 import dev.hndeepest.job.dynamo.DynamoJobStore;
 import dev.hndeepest.job.sqs.SqsWorkQueue;
 import dev.hndeepest.request.WindowRequestParser;
@@ -30,7 +31,8 @@ public record JobApplication(JobsApi jobsApi, WorkProcessor workProcessor) {
     var submission = new JobSubmission(store, queue, new WindowRequestParser(config.maxHours()), clock);
     var jobsApi = new JobsApi(submission, new JobStatusQuery(store));
     Supplier<HnApi> hnApi = () -> new FirebaseHnClient(
-        HnClientConfig.defaults(config.hnApiBaseUrl()).withMaxConcurrency(config.hnConcurrency()));
+        HnClientConfig.defaults(config.hnApiBaseUrl()).withMaxConcurrency(config.hnConcurrency())
+            .withRetry(RetryPolicy.forQueueWorker()));
     var workProcessor = new WorkProcessor(store, queue, hnApi, new BatchPlanner(), clock, config.maxReceiveCount());
     return new JobApplication(jobsApi, workProcessor);
   }

@@ -10,6 +10,7 @@ import dev.hndeepest.job.BatchOutcome;
 import dev.hndeepest.job.FailingJobStore;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.JobId;
+import dev.hndeepest.job.JobStatus;
 import dev.hndeepest.job.JobStatusQuery;
 import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.RecordingWorkQueue;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 class JobsApiTest {
   private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
@@ -104,6 +107,43 @@ class JobsApiTest {
     assertThat(response.headers()).containsEntry("Retry-After", "5");
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
     assertThat(queue.sent()).isEmpty();
+  }
+
+  @Test
+  void submit_shouldAnswer503WithRetryAfter_whenTableIsMissing() {
+    // GIVEN a table that is gone, as after an emulator restart or while a stack is recreated
+    var missingTable = new FailingJobStore(
+        () -> ResourceNotFoundException.builder().statusCode(400).message("Requested resource not found").build());
+    var failing = new JobsApi(new JobSubmission(missingTable, queue, new WindowRequestParser(720),
+        Clock.systemUTC()), new JobStatusQuery(missingTable));
+
+    // WHEN
+    var submitted = failing.submit(post(Map.of("hours", List.of("1"))));
+    var polled = failing.status(get(JobId.random().value()));
+
+    // THEN both say "unavailable, retry later", not 500
+    for (var response : List.of(submitted, polled)) {
+      assertThat(response.status()).isEqualTo(503);
+      assertThat(response.headers()).containsEntry("Retry-After", "5");
+      assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
+    }
+    assertThat(queue.sent()).isEmpty();
+  }
+
+  @Test
+  void submit_shouldAnswer503AndFailTheStoredJob_whenQueueIsMissing() {
+    // GIVEN a work queue that is gone
+    queue.failWith(QueueDoesNotExistException.builder().statusCode(400)
+        .message("The specified queue does not exist.").build());
+
+    // WHEN
+    var response = api.submit(post(Map.of("hours", List.of("1"))));
+
+    // THEN the client may retry, and the job that could not be queued does not sit PENDING
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.headers()).containsEntry("Retry-After", "5");
+    assertThat(store.allJobs()).singleElement()
+        .satisfies(job -> assertThat(job.status()).isEqualTo(JobStatus.FAILED));
   }
 
   @Test

@@ -266,6 +266,31 @@ class StoryDiscoveryTest {
   }
 
   @Test
+  void postsIn_shouldFindThePosts_whenAFewThousandIdsBelowTheDataAnswerNull() {
+    // GIVEN a small replica-like id space: ids below 20,000 never existed, 1,000 items follow, so
+    // every id a first round of the search probes answers null
+    long firstItem = 20_000;
+    long maxId = firstItem + 1_000;
+    var items = LongStream.rangeClosed(firstItem, maxId)
+        .mapToObj(id -> id % 10 == 0 ? post(id, T0 + id * 5) : jitteredItem(id)).toList();
+    var api = FakeHnApi.builder().items(items).build();
+    var window = new StoryWindow(1, T0 + (firstItem + 200) * 5, T0 + (firstItem + 200) * 5 + 3_600);
+    var expected = items.stream().filter(i -> i.isPost() && window.contains(i.time())).map(HnItem::id).toList();
+
+    // WHEN asOf is long past, so the window's id range is searched on both ends
+    var posts = new StoryDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400));
+
+    // THEN every post is found: a search that cannot see past the null run must end the range late,
+    // never early (it used to end it before the data, and the window looked empty)
+    assertThat(expected).isNotEmpty();
+    assertThat(posts).extracting(HnItem::id).isEqualTo(expected);
+  }
+
+  private static HnItem post(long id, long time) {
+    return new HnItem(id, "story", "u", time, null, null, null, null, null, null, "t", null, null, null, null);
+  }
+
+  @Test
   void postsIn_shouldFindSamePosts_onBothRoutes_onGeneratedData() {
     // GIVEN data whose default /newstories (500 newest posts) covers the last 2 hours
     var items = RandomHnItems.generate(42, 6_500, T0);

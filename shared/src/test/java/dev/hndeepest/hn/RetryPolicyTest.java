@@ -3,6 +3,7 @@ package dev.hndeepest.hn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -21,6 +22,20 @@ class RetryPolicyTest {
     assertThat(defaults.backoffCap(6)).isEqualTo(Duration.ofMillis(3200));
     assertThat(defaults.backoffCap(7)).isEqualTo(Duration.ofSeconds(4));
     assertThat(defaults.backoffCap(8)).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void forQueueWorker_shouldRetryLongerThanDefaults_butGiveUpWellInsideTheWorkerTimeout() {
+    // GIVEN the worker function's timeout (template.yaml, WorkerTiming FunctionTimeout)
+    var workerTimeout = Duration.ofSeconds(180);
+
+    // WHEN
+    var worker = HnClientConfig.defaults(URI.create("https://hacker-news.firebaseio.com/v0"))
+        .withRetry(RetryPolicy.forQueueWorker());
+
+    // THEN more attempts than the command's, and one request's worst case leaves most of the timeout
+    assertThat(worker.retry().maxAttempts()).isGreaterThan(defaults.maxAttempts());
+    assertThat(worker.worstCaseGiveUp()).isEqualTo(Duration.ofSeconds(68)).isLessThan(workerTimeout.dividedBy(2));
   }
 
   @Test
