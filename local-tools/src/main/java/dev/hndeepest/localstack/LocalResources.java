@@ -46,8 +46,7 @@ public final class LocalResources {
 
   /** {@code base} with its AWS endpoint and region pointed at the emulator; resource names unset. */
   public static AppConfig targeting(AppConfig base, URI endpoint) {
-    return new AppConfig(base.hnApiBaseUrl(), base.hnConcurrency(), Optional.of(endpoint), REGION,
-        null, null, base.maxHours(), base.jobTtl(), base.maxReceiveCount());
+    return base.withAwsEndpoint(endpoint, REGION).withResources(null, null);
   }
 
   /**
@@ -71,9 +70,7 @@ public final class LocalResources {
     var workQueueUrl = ensureQueue(names.workQueue(), Map.of(
         QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibilityTimeout.toSeconds()),
         QueueAttributeName.REDRIVE_POLICY, redrivePolicy));
-    var config = new AppConfig(emulatorConfig.hnApiBaseUrl(), emulatorConfig.hnConcurrency(),
-        emulatorConfig.awsEndpoint(), emulatorConfig.awsRegion(), names.jobsTable(), workQueueUrl,
-        emulatorConfig.maxHours(), emulatorConfig.jobTtl(), emulatorConfig.maxReceiveCount());
+    var config = emulatorConfig.withResources(names.jobsTable(), workQueueUrl);
     return new ProvisionedResources(config, queueArn(workQueueUrl), deadLetterQueueUrl, deadLetterQueueArn);
   }
 

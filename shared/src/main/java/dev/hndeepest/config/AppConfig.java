@@ -18,11 +18,14 @@ public record AppConfig(
     String workQueueUrl,
     int maxHours,
     Duration jobTtl,
-    int maxReceiveCount) {
+    int maxReceiveCount,
+    Duration jobStallTimeout) {
 
   public static final URI FIREBASE_BASE_URL = URI.create("https://hacker-news.firebaseio.com/v0");
   public static final int DEFAULT_HN_CONCURRENCY = 64;
   public static final int DEFAULT_MAX_HOURS = 720;
+  /** Deployed: 3 deliveries × 1,080 s visibility + the worker's longest HN give-up, rounded up. */
+  public static final int DEFAULT_JOB_STALL_SECONDS = 3_600;
 
   public static AppConfig fromEnvironment() {
     return from(System.getenv());
@@ -40,7 +43,20 @@ public record AppConfig(
         reader.text("WORK_QUEUE_URL").orElse(null),
         reader.positiveInt("MAX_HOURS").orElse(DEFAULT_MAX_HOURS),
         Duration.ofDays(reader.positiveInt("JOB_TTL_DAYS").orElse(7)),
-        reader.positiveInt("MAX_RECEIVE_COUNT").orElse(3));
+        reader.positiveInt("MAX_RECEIVE_COUNT").orElse(3),
+        Duration.ofSeconds(reader.positiveInt("JOB_STALL_SECONDS").orElse(DEFAULT_JOB_STALL_SECONDS)));
+  }
+
+  /** This config with its AWS clients pointed at an emulator (moto, LocalStack). */
+  public AppConfig withAwsEndpoint(URI endpoint, String region) {
+    return new AppConfig(hnApiBaseUrl, hnConcurrency, Optional.of(endpoint), region, jobsTableName, workQueueUrl,
+        maxHours, jobTtl, maxReceiveCount, jobStallTimeout);
+  }
+
+  /** This config with the job table and work queue it should use. */
+  public AppConfig withResources(String tableName, String queueUrl) {
+    return new AppConfig(hnApiBaseUrl, hnConcurrency, awsEndpoint, awsRegion, tableName, queueUrl,
+        maxHours, jobTtl, maxReceiveCount, jobStallTimeout);
   }
 
   /** The table name, or a clear error naming the missing variable. */

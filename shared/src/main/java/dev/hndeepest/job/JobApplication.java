@@ -29,7 +29,7 @@ public record JobApplication(JobsApi jobsApi, WorkProcessor workProcessor) {
     var store = new DynamoJobStore(dynamoDb, config.requireJobsTableName(), config.jobTtl(), clock);
     var queue = new SqsWorkQueue(sqs, config.requireWorkQueueUrl());
     var submission = new JobSubmission(store, queue, new WindowRequestParser(config.maxHours()), clock);
-    var jobsApi = new JobsApi(submission, new JobStatusQuery(store));
+    var jobsApi = new JobsApi(submission, new JobStatusQuery(store, clock, config.jobStallTimeout()));
     Supplier<HnApi> hnApi = () -> new FirebaseHnClient(
         HnClientConfig.defaults(config.hnApiBaseUrl()).withMaxConcurrency(config.hnConcurrency())
             .withRetry(RetryPolicy.forQueueWorker()));

@@ -2,6 +2,8 @@ package dev.hndeepest.job;
 
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.depth.MeasuredPost;
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,14 +15,31 @@ public final class JobStatusQuery {
   private static final Logger log = LoggerFactory.getLogger(JobStatusQuery.class);
 
   private final JobStore store;
+  private final Clock clock;
+  private final Duration stallTimeout;
 
-  public JobStatusQuery(JobStore store) {
+  /**
+   * @param stallTimeout a job that has made no progress for this long ends FAILED: longer than the
+   *     longest a message can take to exhaust its deliveries, so only a lost message trips it
+   */
+  public JobStatusQuery(JobStore store, Clock clock, Duration stallTimeout) {
     this.store = store;
+    this.clock = clock;
+    this.stallTimeout = stallTimeout;
   }
 
   /** @throws JobNotFoundException when no such job exists */
   public Job status(JobId id) {
     var job = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    if (!job.status().isTerminal() && job.updatedAt().plus(stallTimeout).isBefore(clock.instant())) {
+      // A worker killed on a message's last delivery never marks the job: end it here instead.
+      var reason = "no progress for " + stallTimeout.toMinutes() + " minutes: a work message was lost "
+          + "(see the dead-letter queue); submit the job again";
+      if (store.fail(id, reason)) {
+        log.error("job {} FAILED as stalled since {}", id, job.updatedAt());
+      }
+      return store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    }
     if (!job.allBatchesIn() || job.result() != null) {
       return job;
     }

@@ -30,6 +30,12 @@ public interface JobStore {
   /** RUNNING with every batch in → SUCCEEDED with the result; the job as stored afterwards. */
   Job complete(JobId id, DeepestThreadResult result);
 
+  /**
+   * Removes a job that was never queued, with its idempotency key, so a rejected submission leaves
+   * nothing behind and the client may retry with the same key.
+   */
+  void discard(JobId id, Optional<IdempotencyKey> idempotencyKey);
+
   /** PENDING or RUNNING → FAILED with a reason; false when it was already terminal. */
   boolean fail(JobId id, String reason);
 

@@ -48,12 +48,30 @@ public final class JobSubmission {
     try {
       queue.send(new WorkMessage.DiscoverStories(job.id().value()));
     } catch (RuntimeException e) {
-      // Without its discovery message the job would sit in PENDING for ever: end it now.
-      store.fail(job.id(), "the job could not be queued; submit it again");
+      forget(job, key, e);
       throw e;
     }
     log.info("job {} submitted: hours={} asOf={}", job.id(), request.hours(), request.asOf());
     return new Submitted(job, false);
+  }
+
+  /**
+   * The submission is answered 503, so it must leave nothing behind: without its discovery message
+   * the job would sit PENDING for ever, and its key would replay that job to a retrying client.
+   */
+  private void forget(Job job, Optional<IdempotencyKey> key, RuntimeException queueFailure) {
+    try {
+      store.discard(job.id(), key);
+    } catch (RuntimeException e) {
+      queueFailure.addSuppressed(e);
+      log.error("job {} could not be queued nor removed; marking it FAILED", job.id());
+      try {
+        store.fail(job.id(), "the job could not be queued; submit it again");
+      } catch (RuntimeException alsoDown) {
+        queueFailure.addSuppressed(alsoDown);
+        log.error("job {} stays PENDING: the store is unreachable (status ends it as stalled)", job.id());
+      }
+    }
   }
 
   /** What the client asked, so a key reused for another question is caught. */

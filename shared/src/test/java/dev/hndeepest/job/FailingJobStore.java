@@ -44,6 +44,11 @@ public final class FailingJobStore implements JobStore {
   }
 
   @Override
+  public void discard(JobId id, Optional<IdempotencyKey> idempotencyKey) {
+    throw failure.get();
+  }
+
+  @Override
   public boolean fail(JobId id, String reason) {
     throw failure.get();
   }

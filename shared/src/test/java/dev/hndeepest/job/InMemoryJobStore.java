@@ -94,6 +94,13 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
+  public synchronized void discard(JobId id, Optional<IdempotencyKey> idempotencyKey) {
+    jobs.remove(id);
+    idempotencyKey.ifPresent(key -> keys.remove(key.hash()));
+    writes.incrementAndGet();
+  }
+
+  @Override
   public synchronized boolean fail(JobId id, String reason) {
     var job = jobs.get(id);
     if (job == null || job.status().isTerminal()) {

@@ -72,15 +72,21 @@ class JobSubmissionTest {
   }
 
   @Test
-  void submit_shouldFailTheJob_whenQueueRefusesDiscovery() {
+  void submit_shouldLeaveNothingBehind_whenQueueRefusesDiscovery() {
+    // GIVEN a queue that refuses, then recovers
     queue.failWith(new IllegalStateException("queue down"));
 
-    assertThatThrownBy(() -> submission.submit(List.of("1"), List.of(), Optional.empty()))
+    // WHEN the client submits with a key, gets the error, and retries with the same key
+    assertThatThrownBy(() -> submission.submit(List.of("1"), List.of(), Optional.of("retry-me")))
         .hasMessage("queue down");
+    var jobsAfterFailure = store.jobCount();
+    queue.failWith(null);
+    var retried = submission.submit(List.of("1"), List.of(), Optional.of("retry-me"));
 
-    assertThat(store.jobCount()).isEqualTo(1);
-    var stored = store.allJobs().getFirst();
-    assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
-    assertThat(stored.error()).contains("could not be queued");
+    // THEN the failed attempt left no job, and the retry made a fresh one that was queued
+    assertThat(jobsAfterFailure).isZero();
+    assertThat(retried.replayed()).isFalse();
+    assertThat(store.allJobs()).singleElement().extracting(Job::status).isEqualTo(JobStatus.PENDING);
+    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverStories(retried.job().id().value()));
   }
 }

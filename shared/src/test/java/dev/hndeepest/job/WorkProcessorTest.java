@@ -10,6 +10,7 @@ import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.hn.RandomHnItems;
 import dev.hndeepest.request.WindowRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ class WorkProcessorTest {
     for (int i = 0; i < deliveries.size(); i += 3) {
       assertThat(processor.process(deliveries.subList(i, Math.min(i + 3, deliveries.size())))).isEmpty();
     }
-    var job = new JobStatusQuery(store).status(id);
+    var job = new JobStatusQuery(store, LATER, Duration.ofHours(1)).status(id);
 
     // THEN each batch counted once, and the answer is the command's
     assertThat(batches).hasSizeGreaterThan(1).allMatch(m -> m instanceof WorkMessage.MeasureStories);

@@ -11,7 +11,10 @@ import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.JobStatusQuery;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequest;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +22,13 @@ import org.junit.jupiter.api.Test;
 class JobStatusHandlerTest {
   private static final JobId EVENT_JOB = new JobId("3f1c2b9e-8d4a-4f6b-9c2d-1a2b3c4d5e6f");
   private final InMemoryJobStore store = new InMemoryJobStore();
-  private final JobStatusHandler handler = new JobStatusHandler(new JobsApi(null, new JobStatusQuery(store)));
+  private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
+  private final JobStatusHandler handler = new JobStatusHandler(new JobsApi(null,
+      new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1))));
 
   @Test
   void handleRequest_shouldAnswerEmptyWindowResult_whenJobHadNoPosts() {
-    var asOf = Instant.parse("2025-06-10T12:00:00Z");
+    var asOf = NOW;
     store.create(Job.submitted(EVENT_JOB, new WindowRequest(24, asOf.getEpochSecond(), true), asOf), Optional.empty());
     store.markRunning(EVENT_JOB, 0, 0, 40);
 
@@ -39,7 +44,7 @@ class JobStatusHandlerTest {
 
   @Test
   void handleRequest_shouldAnswerPending_whenJobJustSubmitted() {
-    store.create(Job.submitted(EVENT_JOB, new WindowRequest(1, 1749556800L, false), Instant.now()), Optional.empty());
+    store.create(Job.submitted(EVENT_JOB, new WindowRequest(1, 1749556800L, false), NOW), Optional.empty());
 
     var response = handler.handleRequest(EventLoader.loadApiGatewayRestEvent("../events/job-status.json"), null);
 

@@ -14,6 +14,7 @@ import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.request.WindowRequestParser;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ class SubmitJobHandlerLoggingTest {
     var store = outcome.store();
     var handler = new SubmitJobHandler(new JobsApi(
         new JobSubmission(store, new RecordingWorkQueue(), new WindowRequestParser(720), Clock.systemUTC()),
-        new JobStatusQuery(store)));
+        new JobStatusQuery(store, Clock.systemUTC(), Duration.ofHours(1))));
 
     // WHEN
     var response = handler.handleRequest(requestCarryingSecrets(outcome.hours), null);

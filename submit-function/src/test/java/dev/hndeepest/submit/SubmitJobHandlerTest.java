@@ -13,6 +13,7 @@ import dev.hndeepest.job.WorkMessage;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequestParser;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class SubmitJobHandlerTest {
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
   private final SubmitJobHandler handler = new SubmitJobHandler(new JobsApi(
       new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC)),
-      new JobStatusQuery(store)));
+      new JobStatusQuery(store, Clock.systemUTC(), Duration.ofHours(1))));
 
   @Test
   void handleRequest_shouldQueueDiscoveryAndAnswer202_whenEventIsGood() {

@@ -183,6 +183,15 @@ public final class DynamoJobStore implements JobStore {
   }
 
   @Override
+  public void discard(JobId id, Optional<IdempotencyKey> idempotencyKey) {
+    var deletes = new ArrayList<TransactWriteItem>();
+    deletes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(jobKey(id))).build());
+    idempotencyKey.ifPresent(key -> deletes.add(TransactWriteItem.builder()
+        .delete(d -> d.tableName(tableName).key(idempotencyKey(key.hash()))).build()));
+    dynamoDb.transactWriteItems(request -> request.transactItems(deletes));
+  }
+
+  @Override
   public boolean fail(JobId id, String reason) {
     try {
       dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
