@@ -1,5 +1,6 @@
 package dev.hndeepest.concurrent;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionService;
@@ -44,6 +45,32 @@ public final class FanOut {
       }
       for (int i = 0; i < inputs.size(); i++) {
         onResult.accept(await(() -> completed.take().get(), executor));
+      }
+    }
+  }
+
+  /**
+   * Runs at most {@code inFlight} tasks at a time and hands their results to {@code onResult} on the
+   * calling thread in the order of the inputs; the next task starts as soon as the oldest one's
+   * result is handed on, so work overlaps across inputs without all of them being started at once.
+   */
+  public static <I, O> void inOrder(
+      List<I> inputs, int inFlight, Function<? super I, ? extends O> work, Consumer<? super O> onResult) {
+    if (inFlight < 1) {
+      throw new IllegalArgumentException("inFlight must be at least 1, was " + inFlight);
+    }
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var pending = new ArrayDeque<Future<? extends O>>(inFlight);
+      for (I input : inputs) {
+        if (pending.size() == inFlight) {
+          var oldest = pending.poll();
+          onResult.accept(await(oldest::get, executor));
+        }
+        pending.add(executor.submit(() -> work.apply(input)));
+      }
+      while (!pending.isEmpty()) {
+        var oldest = pending.poll();
+        onResult.accept(await(oldest::get, executor));
       }
     }
   }

@@ -211,6 +211,19 @@ class StoryDiscoveryTest {
   }
 
   @Test
+  void locate_shouldReadOnlyTheOldestListedPost_whenItProvesTheListTooShort() {
+    // GIVEN asOf is now and /newstories reaches back only to post 8, inside the window
+    var api = FakeHnApi.builder().items(edges().items()).newStories(List.of(12L, 11L, 10L, 8L)).build();
+
+    // WHEN
+    var location = new StoryDiscovery(api).locate(WINDOW, Instant.ofEpochSecond(WINDOW.to()));
+
+    // THEN one listed post was read, and the window is an id range to scan
+    assertThat(location).isInstanceOfSatisfying(WindowLocation.IdRange.class,
+        range -> assertThat(range.listedFetched()).isEqualTo(1));
+  }
+
+  @Test
   void postsIn_shouldScanIds_whenOldestListedStoryIsInsideJitterSlack() {
     // GIVEN the oldest listed story is only 100 s before `from`: a post of the window could still
     // sit below it in id order, so the list proves nothing
