@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,9 @@ public final class MotoServer implements AutoCloseable {
   private static final Duration REUSE_DEADLINE = Duration.ofSeconds(5);
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
   private static final int START_ATTEMPTS = 3;
+  static final String LAUNCHER = "serialized_dynamodb_moto_server.py";
+  private static final String LAUNCHER_RESOURCE = "/moto/" + LAUNCHER;
+  private static Path launcherCopy;
 
   private final URI endpoint;
   private final Process process;
@@ -63,13 +67,17 @@ public final class MotoServer implements AutoCloseable {
     return start(RepositoryRoot.locate());
   }
 
-  /** Starts {@code moto_server} from {@code <root>/.venv}, installing the venv on first use. */
+  /**
+   * Starts {@code moto_server} from {@code <root>/.venv}, installing the venv on first use, through
+   * {@value #LAUNCHER}, which handles DynamoDB requests one at a time: moto's own threads lose
+   * writes when a failed transaction rolls back (see the script).
+   */
   public static MotoServer start(RepositoryRoot root) {
-    var executable = new ProjectVenv(root).tool("moto_server");
+    var python = new ProjectVenv(root).tool("moto_server").resolveSibling("python");
     EmulatorUnavailableException lastFailure = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       try {
-        return startOnce(executable);
+        return startOnce(python);
       } catch (PortTakenException e) {
         // Another process took the free port between our probe and moto's bind: try another.
         lastFailure = e;
@@ -127,19 +135,20 @@ public final class MotoServer implements AutoCloseable {
     }
   }
 
-  private static MotoServer startOnce(Path executable) {
+  private static MotoServer startOnce(Path python) {
     int port = freeLoopbackPort();
     var endpoint = URI.create("http://127.0.0.1:" + port);
     Path log;
     Process process;
     try {
       log = Files.createTempFile("moto-server-", ".log");
-      process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+      process = new ProcessBuilder(python.toString(), launcherScript().toString(),
+              "-H", "127.0.0.1", "-p", String.valueOf(port))
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .start();
     } catch (IOException e) {
-      throw new EmulatorUnavailableException("cannot start " + executable, e);
+      throw new EmulatorUnavailableException("cannot start moto_server with " + python, e);
     }
     var server = new MotoServer(endpoint, process, log);
     try {
@@ -150,6 +159,22 @@ public final class MotoServer implements AutoCloseable {
       server.close();
       throw e;
     }
+  }
+
+  /** The launcher, copied out of the jar once per JVM so Python can run it. */
+  private static synchronized Path launcherScript() throws IOException {
+    if (launcherCopy == null || !Files.isReadable(launcherCopy)) {
+      try (var script = MotoServer.class.getResourceAsStream(LAUNCHER_RESOURCE)) {
+        if (script == null) {
+          throw new IOException(LAUNCHER_RESOURCE + " is missing from the classpath");
+        }
+        var copy = Files.createTempFile("hn-deepest-", "-" + LAUNCHER);
+        Files.copy(script, copy, StandardCopyOption.REPLACE_EXISTING);
+        copy.toFile().deleteOnExit();
+        launcherCopy = copy;
+      }
+    }
+    return launcherCopy;
   }
 
   private void awaitAnswering() {

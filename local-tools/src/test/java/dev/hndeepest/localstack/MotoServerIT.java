@@ -13,8 +13,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.hndeepest.config.AppConfig;
+import dev.hndeepest.config.AwsClients;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 class MotoServerIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -45,6 +61,52 @@ class MotoServerIT {
     // THEN nothing listens on its port any more (within a generous bound)
     MotoFixture.await("the port to be released", Duration.ofSeconds(10), () -> !listening(endpoint));
     assertThat(moto.logFile()).hasValueSatisfying(log -> assertThat(log).doesNotExist());
+  }
+
+  @Test
+  void start_shouldKeepEveryWrite_whenFailingTransactionsRaceOtherWrites() throws Exception {
+    // GIVEN a table big enough that moto's whole-table copy per transaction takes a while
+    EmulatorCredentials.useDummyUnlessSet();
+    try (var moto = MotoServer.start();
+        var dynamoDb = AwsClients.dynamoDb(LocalResources.targeting(AppConfig.from(Map.of()), moto.endpoint()))) {
+      dynamoDb.createTable(r -> r.tableName("race").billingMode(BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+          .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+      for (int chunk = 0; chunk < 20; chunk++) {
+        int first = chunk * 25;
+        dynamoDb.batchWriteItem(r -> r.requestItems(Map.of("race", IntStream.range(first, first + 25)
+            .mapToObj(i -> WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                "pk", AttributeValue.fromS("pad-" + i), "text", AttributeValue.fromS("x".repeat(200))))).build())
+            .toList())));
+      }
+      dynamoDb.putItem(r -> r.tableName("race").item(Map.of("pk", AttributeValue.fromS("taken"))));
+
+      // WHEN writers add new items by transaction while others keep failing a transaction's condition
+      var writes = 4 * 30;
+      var runs = new ArrayList<Future<?>>();
+      try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int writer = 0; writer < 4; writer++) {
+          int w = writer;
+          runs.add(threads.submit(() -> IntStream.range(0, 30)
+              .forEach(i -> transactPutIfAbsent(dynamoDb, "new-" + w + "-" + i))));
+          runs.add(threads.submit(() -> IntStream.range(0, 30).forEach(i -> assertThatThrownBy(
+              () -> transactPutIfAbsent(dynamoDb, "taken")).isInstanceOf(TransactionCanceledException.class))));
+        }
+      }
+      for (var run : runs) {
+        run.get();
+      }
+
+      // THEN every successful write is still there (plain moto_server loses some: a failed
+      // transaction puts back its copy of the whole table)
+      int count = dynamoDb.scan(r -> r.tableName("race").select(Select.COUNT)).count();
+      assertThat(count).isEqualTo(500 + 1 + writes);
+    }
+  }
+
+  private static void transactPutIfAbsent(DynamoDbClient dynamoDb, String key) {
+    dynamoDb.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder().put(p -> p.tableName("race")
+        .item(Map.of("pk", AttributeValue.fromS(key))).conditionExpression("attribute_not_exists(pk)")).build()));
   }
 
   @Test
