@@ -30,26 +30,28 @@ public final class WorkProcessor {
 
   private final JobStore store;
   private final WorkQueue queue;
-  private final Supplier<HnApi> hnApiPerMessage;
+  private final Supplier<HnApi> hnApiPerDelivery;
   private final BatchPlanner planner;
   private final Clock clock;
   private final int maxReceiveCount;
   private final int idsPerBatch;
 
   /**
-   * @param hnApiPerMessage a fresh client (and so a fresh item cache) per message, so a long-lived
-   *     worker's memory doesn't grow with every batch it has seen
+   * @param hnApiPerDelivery a fresh client (and so a fresh item cache) per delivery, shared by its
+   *     messages: its concurrency bounds one invocation's requests in flight, neighbouring id ranges
+   *     of one delivery share the items they both read, and a long-lived worker's memory doesn't
+   *     grow with every batch it has seen
    * @param maxReceiveCount the queue's redrive limit: a failure on that delivery fails the job
    * @param idsPerBatch ids each {@link WorkMessage.MeasureIdRange} batch scans
    */
-  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerMessage,
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
       BatchPlanner planner, Clock clock, int maxReceiveCount, int idsPerBatch) {
     if (idsPerBatch < 1) {
       throw new IllegalArgumentException("idsPerBatch must be positive, was " + idsPerBatch);
     }
     this.store = store;
     this.queue = queue;
-    this.hnApiPerMessage = hnApiPerMessage;
+    this.hnApiPerDelivery = hnApiPerDelivery;
     this.planner = planner;
     this.clock = clock;
     this.maxReceiveCount = maxReceiveCount;
@@ -57,14 +59,17 @@ public final class WorkProcessor {
   }
 
   /** With {@link #DEFAULT_IDS_PER_BATCH} ids per id-range batch. */
-  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerMessage,
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
       BatchPlanner planner, Clock clock, int maxReceiveCount) {
-    this(store, queue, hnApiPerMessage, planner, clock, maxReceiveCount, DEFAULT_IDS_PER_BATCH);
+    this(store, queue, hnApiPerDelivery, planner, clock, maxReceiveCount, DEFAULT_IDS_PER_BATCH);
   }
 
   /** @return the message ids that failed and must be delivered again */
   public List<String> process(List<QueuedMessage> messages) {
-    var succeeded = FanOut.map(messages, this::processOne);
+    List<Boolean> succeeded;
+    try (var hn = hnApiPerDelivery.get()) {
+      succeeded = FanOut.map(messages, queued -> processOne(queued, hn));
+    }
     var failed = new ArrayList<String>();
     for (int i = 0; i < messages.size(); i++) {
       if (!succeeded.get(i)) {
@@ -74,7 +79,7 @@ public final class WorkProcessor {
     return failed;
   }
 
-  private boolean processOne(QueuedMessage queued) {
+  private boolean processOne(QueuedMessage queued, HnApi deliveryHn) {
     WorkMessage message;
     try {
       message = WorkMessageCodec.decode(queued.body());
@@ -83,7 +88,7 @@ public final class WorkProcessor {
       return false;
     }
     try {
-      handle(message);
+      handle(message, new MessageReads(deliveryHn));
       return true;
     } catch (RuntimeException e) {
       onFailure(queued, message, e);
@@ -112,15 +117,15 @@ public final class WorkProcessor {
     };
   }
 
-  void handle(WorkMessage message) {
+  void handle(WorkMessage message, HnApi hn) {
     switch (message) {
-      case WorkMessage.DiscoverStories discover -> discover(new JobId(discover.jobId()));
-      case WorkMessage.MeasureStories measure -> measure(new JobId(measure.jobId()), measure);
-      case WorkMessage.MeasureIdRange range -> measureIdRange(new JobId(range.jobId()), range);
+      case WorkMessage.DiscoverStories discover -> discover(new JobId(discover.jobId()), hn);
+      case WorkMessage.MeasureStories measure -> measure(new JobId(measure.jobId()), measure, hn);
+      case WorkMessage.MeasureIdRange range -> measureIdRange(new JobId(range.jobId()), range, hn);
     }
   }
 
-  private void discover(JobId id) {
+  private void discover(JobId id, HnApi hn) {
     var job = store.find(id).orElse(null);
     if (job == null || job.status().isTerminal()) {
       log.info("job {}: discovery skipped, job is {}", id, job == null ? "gone" : job.status());
@@ -131,12 +136,8 @@ public final class WorkProcessor {
       return;
     }
     var window = job.request().window();
-    WindowLocation location;
-    long itemsFetched;
-    try (var hn = hnApiPerMessage.get()) {
-      location = new StoryDiscovery(hn).locate(window, clock.instant());
-      itemsFetched = hn.stats().itemsFetched();
-    }
+    var location = new StoryDiscovery(hn).locate(window, clock.instant());
+    long itemsFetched = hn.stats().itemsFetched();
     switch (location) {
       case WindowLocation.Listed listed -> fanOutPosts(job, listed.discovered().posts(), itemsFetched);
       case WindowLocation.IdRange range ->
@@ -199,7 +200,7 @@ public final class WorkProcessor {
     queue.sendAll(messages);
   }
 
-  private void measure(JobId id, WorkMessage.MeasureStories batch) {
+  private void measure(JobId id, WorkMessage.MeasureStories batch, HnApi hn) {
     var job = store.find(id).orElse(null);
     if (job == null || job.status() != JobStatus.RUNNING) {
       log.info("job {}: batch {} skipped, job is {}", id, batch.batch(), job == null ? "gone" : job.status());
@@ -207,20 +208,17 @@ public final class WorkProcessor {
     }
     long asOf = job.request().asOf();
     var best = new MeasuredPost[1];
-    long itemsFetched;
-    try (var hn = hnApiPerMessage.get()) {
-      var crawler = new ThreadCrawler(hn);
-      FanOut.forEachCompleted(batch.stories(), story -> crawler.measure(story.asItem(), asOf),
-          measured -> best[0] = MeasuredPost.better(best[0], measured));
-      itemsFetched = hn.stats().itemsFetched();
-    }
+    var crawler = new ThreadCrawler(hn);
+    FanOut.forEachCompleted(batch.stories(), story -> crawler.measure(story.asItem(), asOf),
+        measured -> best[0] = MeasuredPost.better(best[0], measured));
+    long itemsFetched = hn.stats().itemsFetched();
     var outcome = new BatchOutcome(batch.batch(), best[0], batch.stories().size(), itemsFetched);
     var record = store.recordBatch(id, outcome);
     log.info("job {}: batch {} {} ({} posts, {} items read)", id, batch.batch(), record,
         batch.stories().size(), outcome.itemsFetched());
   }
 
-  private void measureIdRange(JobId id, WorkMessage.MeasureIdRange range) {
+  private void measureIdRange(JobId id, WorkMessage.MeasureIdRange range, HnApi hn) {
     var job = store.find(id).orElse(null);
     if (job == null || job.status() != JobStatus.RUNNING) {
       log.info("job {}: batch {} skipped, job is {}", id, range.batch(), job == null ? "gone" : job.status());
@@ -229,16 +227,12 @@ public final class WorkProcessor {
     var window = job.request().window();
     long asOf = job.request().asOf();
     var best = new MeasuredPost[1];
-    int posts;
-    long itemsFetched;
-    try (var hn = hnApiPerMessage.get()) {
-      var found = new StoryDiscovery(hn).postsInIdRange(window, range.firstId(), range.endExclusive());
-      var crawler = new ThreadCrawler(hn);
-      FanOut.forEachCompleted(found, post -> crawler.measure(post, asOf),
-          measured -> best[0] = MeasuredPost.better(best[0], measured));
-      posts = found.size();
-      itemsFetched = hn.stats().itemsFetched();
-    }
+    var found = new StoryDiscovery(hn).postsInIdRange(window, range.firstId(), range.endExclusive());
+    var crawler = new ThreadCrawler(hn);
+    FanOut.forEachCompleted(found, post -> crawler.measure(post, asOf),
+        measured -> best[0] = MeasuredPost.better(best[0], measured));
+    int posts = found.size();
+    long itemsFetched = hn.stats().itemsFetched();
     var outcome = new BatchOutcome(range.batch(), best[0], posts, itemsFetched, posts);
     var record = store.recordBatch(id, outcome);
     log.info("job {}: batch {} {} (ids {}..{}: {} posts, {} items read)", id, range.batch(), record,
