@@ -2,6 +2,7 @@ package dev.hndeepest.concurrent;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,22 @@ public final class FanOut {
       }
       return results;
     }
+  }
+
+  /** Runs {@code work} on {@code threads} virtual threads at once and waits for all of them. */
+  public static void onThreads(int threads, Runnable work) {
+    map(Collections.nCopies(threads, work), task -> {
+      task.run();
+      return Boolean.TRUE;
+    });
+  }
+
+  /** Runs the tasks at once, each on its own virtual thread, and waits for all of them. */
+  public static void all(Runnable... tasks) {
+    map(List.of(tasks), task -> {
+      task.run();
+      return Boolean.TRUE;
+    });
   }
 
   /** Hands each result to {@code onResult} on the calling thread, in the order they finish. */

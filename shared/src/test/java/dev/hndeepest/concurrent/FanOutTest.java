@@ -47,6 +47,25 @@ class FanOutTest {
   }
 
   @Test
+  void onThreads_shouldRunTheWorkOnEveryThreadAtOnce_whenAsked() {
+    // GIVEN work that waits until all four copies of it run
+    var started = new java.util.concurrent.CountDownLatch(4);
+
+    // WHEN
+    FanOut.onThreads(4, () -> {
+      started.countDown();
+      try {
+        started.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+
+    // THEN all four ran concurrently (else the latch would still wait)
+    assertThat(started.getCount()).isZero();
+  }
+
+  @Test
   void inOrder_shouldRefuse_whenNothingMayRun() {
     assertThatThrownBy(() -> FanOut.inOrder(List.of(1), 0, input -> input, result -> {}))
         .isInstanceOf(IllegalArgumentException.class);
