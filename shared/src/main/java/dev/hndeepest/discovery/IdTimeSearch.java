@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Finds the first item id whose {@code time} is after a target with a k-ary search: each round
@@ -51,6 +52,14 @@ final class IdTimeSearch {
    * @param after an id known to be after the target ({@code maxItem + 1}: past the last item)
    */
   Result firstIdAfter(long target, long before, long after) {
+    return firstIdAfter(target, before, after, new AtomicLong());
+  }
+
+  /**
+   * As {@link #firstIdAfter(long, long, long)}, publishing the search's progress: {@code knownBefore}
+   * rises to each id found at or before the target (the answer lies above it).
+   */
+  Result firstIdAfter(long target, long before, long after, AtomicLong knownBefore) {
     if (before < 0 || after <= before) {
       throw new IllegalArgumentException("bad search range (" + before + ", " + after + "]");
     }
@@ -111,6 +120,7 @@ final class IdTimeSearch {
       var open = slice(times, target, lo, hi);
       lo = open[0];
       hi = open[1];
+      knownBefore.accumulateAndGet(lo, Math::max);
     }
     return new Result(hi, rounds, probes);
   }

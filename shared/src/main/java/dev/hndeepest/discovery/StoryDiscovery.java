@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 /**
@@ -32,6 +34,8 @@ public final class StoryDiscovery {
   static final int SCAN_CHUNK = 2_000;
   /** Scan chunks fetched at once. */
   static final int CHUNKS_IN_FLIGHT = 2;
+  /** Ids read per step from the top while the search runs: a few round-trips, so it stops soon after. */
+  static final int TOP_CHUNK = 256;
 
   private final HnApi api;
   private final IdTimeSearch search;
@@ -56,9 +60,13 @@ public final class StoryDiscovery {
     return discover(window, now).posts();
   }
 
-  /** The window's posts, ascending by id, with the route taken and its cost. */
+  /**
+   * The window's posts, ascending by id, with the route taken and its cost. While it searches for
+   * the start of a window that ends now, it already reads the ids below the newest one (surely in
+   * the window), so the search's round-trips overlap the scan's reads.
+   */
   public DiscoveredPosts discover(StoryWindow window, Instant now) {
-    return switch (locate(window, now)) {
+    return switch (locate(window, now, true)) {
       case WindowLocation.Listed listed -> listed.discovered();
       case WindowLocation.IdRange range -> {
         var posts = postsInIdRange(window, range.firstId(), range.endExclusive());
@@ -78,6 +86,10 @@ public final class StoryDiscovery {
    * runs to the newest item when the window ends now, else to the first id surely after it).
    */
   public WindowLocation locate(StoryWindow window, Instant now) {
+    return locate(window, now, false);
+  }
+
+  private WindowLocation locate(StoryWindow window, Instant now, boolean readTopWhileSearching) {
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(now, "now");
     boolean asOfIsNow = Math.abs(now.getEpochSecond() - window.to()) <= NOW_TOLERANCE_SECONDS;
@@ -95,7 +107,9 @@ public final class StoryDiscovery {
       listedFetched = listed.size();
     }
     long maxId = requireMaxId(api.maxItem());
-    var first = search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
+    var first = asOfIsNow && readTopWhileSearching
+        ? searchWhileReadingTop(window.from() - SLACK_SECONDS, maxId)
+        : search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
     int rounds = first.rounds();
     long probes = first.probes();
     long endExclusive = maxId + 1;
@@ -107,6 +121,35 @@ public final class StoryDiscovery {
     }
     return new WindowLocation.IdRange(first.firstId(), Math.max(first.firstId(), endExclusive), rounds, probes,
         listedFetched);
+  }
+
+  /**
+   * Searches for the first id after {@code target} while another thread reads ids downward from
+   * {@code maxId}, one chunk at a time, never below the highest id the search has found at or
+   * before the target: the client keeps them, so the scan that follows reads them for free.
+   */
+  private IdTimeSearch.Result searchWhileReadingTop(long target, long maxId) {
+    var knownBefore = new AtomicLong();
+    var searching = new AtomicBoolean(true);
+    var result = new IdTimeSearch.Result[1];
+    Runnable searchForFirst = () -> {
+      try {
+        result[0] = search.firstIdAfter(target, 0, maxId + 1, knownBefore);
+      } finally {
+        searching.set(false);
+      }
+    };
+    Runnable readFromTop = () -> {
+      for (long end = maxId + 1; searching.get(); end -= TOP_CHUNK) {
+        long start = Math.max(end - TOP_CHUNK, knownBefore.get() + 1);
+        if (start >= end) {
+          return;
+        }
+        api.items(LongStream.range(start, end).boxed().toList());
+      }
+    };
+    FanOut.all(searchForFirst, readFromTop);
+    return result[0];
   }
 
   /**
