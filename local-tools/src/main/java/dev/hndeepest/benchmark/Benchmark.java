@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One benchmark: generates the data set once, serves it with the replica at a fixed latency, and
@@ -37,6 +38,7 @@ final class Benchmark {
     var rows = new ArrayList<RunMeasurement>();
     var unfinished = new ArrayList<Integer>();
     var expected = new HashMap<Integer, Answer>();
+    BenchmarkResults.StackMemory memory;
     var options = ReplicaOptions.defaults().withLatency(settings.latency());
     try (var replica = HnReplicaServer.start(data.items(), options);
         var stack = JobStackRunner.start(replica, clock, settings.workers(), settings.concurrency())) {
@@ -54,10 +56,15 @@ final class Benchmark {
         record(rows, command.run(window, bound));
         record(rows, stack.run(window, bound));
       }
+      int largest = settings.largestHours();
+      say("memory pass: the job stack at h=%d again, untimed, with a full GC every %d ms", largest,
+          LiveHeapProbe.EVERY.toMillis());
+      memory = new BenchmarkResults.StackMemory(largest, stack.liveHeapBytes(window(largest)));
+      say("memory pass: %s MB live above the idle heap", TargetCheck.megabytes(memory.liveBytes()));
     }
     AnswerAgreement.check(rows, expected);
-    return new BenchmarkResults(settings, MachineInfo.current(), data.summary(), rows, unfinished, started,
-        Instant.now());
+    return new BenchmarkResults(settings, MachineInfo.current(), data.summary(), rows, unfinished,
+        Optional.of(memory), started, Instant.now());
   }
 
   private void warmUp(BenchmarkDataSet data, CommandRunner command, JobStackRunner stack) {

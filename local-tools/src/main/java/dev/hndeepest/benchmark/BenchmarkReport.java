@@ -65,6 +65,11 @@ final class BenchmarkReport {
 
     md.append("## Results\n\n");
     md.append(table(results));
+    results.stackMemory().ifPresent(memory -> md.append("\nMemory pass: the job stack answered h=")
+        .append(memory.hours()).append(" once more, untimed, with a full GC every ")
+        .append(LiveHeapProbe.EVERY.toMillis()).append(" ms: all ").append(settings.workers())
+        .append(" workers (and the API) held at most ").append(megabytes(memory.liveBytes()))
+        .append(" MB of live heap together, above the idle heap.\n"));
     if (!results.unfinishedBaselines().isEmpty()) {
       md.append("\nThe baseline did not finish within the cap for h=").append(results.unfinishedBaselines())
           .append(", and no smaller window finished to scale from.\n");
@@ -93,9 +98,13 @@ final class BenchmarkReport {
     md.append("- **heap MB used / live**: peaks of the whole JVM above its idle heap, measured after a "
         + "`System.gc()` just before the run (the idle heap holds the data set and the replica). *used*: "
         + "`MemoryMXBean` heap used, sampled every ").append(HeapSampler.EVERY.toMillis())
-        .append(" ms on a background thread, garbage included; *live*: heap used right after each GC during the "
-            + "run, from the collectors' notifications (— when no GC ran). The job stack's workers share this JVM, "
-            + "so its figure bounds the sum of all workers' heaps, and so each one's.\n");
+        .append(" ms on a background thread, garbage included; *after GC*: heap used right after each GC during "
+            + "the run, from the collectors' notifications (— when no GC ran); after a young GC that still "
+            + "counts old garbage, so both are upper bounds. The **memory pass** measures live heap exactly "
+            + "(`LiveHeapProbe`: a full GC every ").append(LiveHeapProbe.EVERY.toMillis())
+        .append(" ms, heap used right after it) in a separate run of the largest window, since the pauses would "
+            + "distort the timed one. The job stack's workers share this JVM, so its figure bounds the sum of "
+            + "all workers' heaps, and so each one's.\n");
     md.append("- **SQS sent / delivered**: SendMessage calls plus SendMessageBatch entries (counted by the SDK "
         + "interceptor `AwsCallCounter`), and messages the pollers handed to workers. **DynamoDB reads / writes**: "
         + "GetItem, Query, Scan, BatchGetItem calls / PutItem, UpdateItem, DeleteItem, BatchWriteItem, "
@@ -108,7 +117,7 @@ final class BenchmarkReport {
     var latency = results.settings().latency();
     var md = new StringBuilder();
     md.append("| h | approach | wall s | × limit | limit s (concurrency) | HN requests | distinct items | "
-        + "req/item | must-read | heap MB used / live | SQS sent / delivered | DynamoDB reads / writes (polls) | load |\n");
+        + "req/item | must-read | heap MB used / after GC | SQS sent / delivered | DynamoDB reads / writes (polls) | load |\n");
     md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (var row : results.rows()) {
       md.append("| ").append(row.hours())

@@ -2,7 +2,6 @@ package dev.hndeepest.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadResult;
-import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.config.AwsCallCounter;
 import dev.hndeepest.discovery.StoryWindow;
 import dev.hndeepest.json.Json;
@@ -65,11 +64,6 @@ final class JobStackRunner implements AutoCloseable {
     return new JobStackRunner(replica, LocalStack.start(new RealHandlers(clock).install(options).build()));
   }
 
-  /** The per-message HN concurrency the workers were configured with. */
-  AppConfig appConfig() {
-    return stack.appConfig();
-  }
-
   RunMeasurement run(StoryWindow window, RequestBound bound) {
     double load = MachineLoad.now();
     AwsCallCounter.reset();
@@ -77,25 +71,9 @@ final class JobStackRunner implements AutoCloseable {
     replica.resetStats();
     var heap = HeapSampler.start();
     long started = System.nanoTime();
-    var jobUrl = submit(window);
-    int polls = 0;
-    JsonNode job;
-    var deadline = Instant.now().plus(JOB_DEADLINE);
-    while (true) {
-      job = Json.read(get(jobUrl).body(), JsonNode.class);
-      polls++;
-      var status = job.path("status").asText();
-      if (status.equals("SUCCEEDED")) {
-        break;
-      }
-      if (!status.equals("PENDING") && !status.equals("RUNNING")) {
-        throw new IllegalStateException("job " + jobUrl + " ended " + status + ": " + job.path("error").asText());
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("job " + jobUrl + " did not finish within " + JOB_DEADLINE);
-      }
-      pause();
-    }
+    var polled = awaitSuccess(submit(window));
+    var job = polled.job();
+    int polls = polled.polls();
     var wall = Duration.ofNanos(System.nanoTime() - started);
     var peak = heap.stop();
     var stats = replica.stats();
@@ -109,6 +87,17 @@ final class JobStackRunner implements AutoCloseable {
         load);
   }
 
+  /**
+   * Runs the window's job once more, untimed, under a {@link LiveHeapProbe}: the most live heap all
+   * workers (and the API) held together, above the idle heap.
+   */
+  long liveHeapBytes(StoryWindow window) {
+    try (var probe = LiveHeapProbe.start()) {
+      awaitSuccess(submit(window));
+      return probe.stop();
+    }
+  }
+
   private URI submit(StoryWindow window) {
     var url = URI.create(stack.apiBaseUrl() + "/jobs?hours=" + window.hours() + "&asOf=" + window.to());
     var response = send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.noBody()).build());
@@ -118,6 +107,27 @@ final class JobStackRunner implements AutoCloseable {
     var location = response.headers().firstValue("Location")
         .orElseThrow(() -> new IllegalStateException("POST " + url + " answered 202 without a Location"));
     return URI.create(stack.apiBaseUrl() + location);
+  }
+
+  /** The job as the poll that saw it SUCCEEDED answered, and how many polls that took. */
+  private record Polled(JsonNode job, int polls) {}
+
+  private Polled awaitSuccess(URI jobUrl) {
+    var deadline = Instant.now().plus(JOB_DEADLINE);
+    for (int polls = 1; ; polls++) {
+      var job = Json.read(get(jobUrl).body(), JsonNode.class);
+      var status = job.path("status").asText();
+      if (status.equals("SUCCEEDED")) {
+        return new Polled(job, polls);
+      }
+      if (!status.equals("PENDING") && !status.equals("RUNNING")) {
+        throw new IllegalStateException("job " + jobUrl + " ended " + status + ": " + job.path("error").asText());
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("job " + jobUrl + " did not finish within " + JOB_DEADLINE);
+      }
+      pause();
+    }
   }
 
   private HttpResponse<String> get(URI url) {

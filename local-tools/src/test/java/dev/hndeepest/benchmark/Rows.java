@@ -36,6 +36,6 @@ final class Rows {
     var data = new BenchmarkDataSet.Summary(24, Instant.parse("2025-05-11T11:00:00Z"),
         Instant.parse("2025-06-10T12:00:00Z"), 400_000, 44_000_000, 44_420_000);
     return new BenchmarkResults(settings, new MachineInfo(2, 8L << 30, "test cpu", "test jdk", "test os"), data,
-        rows, List.of(), Instant.parse("2025-06-10T13:00:00Z"), Instant.parse("2025-06-10T13:10:00Z"));
+        rows, List.of(), Optional.of(new BenchmarkResults.StackMemory(720, 300L << 20)), Instant.parse("2025-06-10T13:00:00Z"), Instant.parse("2025-06-10T13:10:00Z"));
   }
 }
