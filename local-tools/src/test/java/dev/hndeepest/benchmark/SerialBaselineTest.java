@@ -1,6 +1,7 @@
 package dev.hndeepest.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.ProgressListener;
@@ -48,7 +49,7 @@ class SerialBaselineTest {
     var baseline = new SerialBaseline(data.replay(), System.nanoTime() - 1);
 
     // WHEN / THEN
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> baseline.find(StoryWindow.endingAt(END.getEpochSecond(), hours)))
         .isInstanceOf(SerialBaseline.CutOffException.class);
   }
