@@ -2,6 +2,7 @@ package dev.hndeepest.cli;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.benchmark.BenchmarkCommand;
 import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
     version = "hn-deepest 1.0",
     sortOptions = false,
     description = "Finds the Hacker News post with the deepest comment thread in the past H hours.",
-    subcommands = {JobCommand.class, ServeCommand.class, ReplicaCommand.class, GenerateCommand.class},
+    subcommands = {JobCommand.class, ServeCommand.class, ReplicaCommand.class, GenerateCommand.class,
+        BenchmarkCommand.class},
     exitCodeOnInvalidInput = 2)
 public final class HnDeepestCommand implements Callable<Integer> {
   static final int EXIT_OK = 0;

@@ -1,6 +1,8 @@
 package dev.hndeepest.concurrent;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +36,22 @@ public final class FanOut {
     }
   }
 
+  /** Runs {@code work} on {@code threads} virtual threads at once and waits for all of them. */
+  public static void onThreads(int threads, Runnable work) {
+    map(Collections.nCopies(threads, work), task -> {
+      task.run();
+      return Boolean.TRUE;
+    });
+  }
+
+  /** Runs the tasks at once, each on its own virtual thread, and waits for all of them. */
+  public static void all(Runnable... tasks) {
+    map(List.of(tasks), task -> {
+      task.run();
+      return Boolean.TRUE;
+    });
+  }
+
   /** Hands each result to {@code onResult} on the calling thread, in the order they finish. */
   public static <I, O> void forEachCompleted(
       List<I> inputs, Function<? super I, ? extends O> work, Consumer<? super O> onResult) {
@@ -44,6 +62,32 @@ public final class FanOut {
       }
       for (int i = 0; i < inputs.size(); i++) {
         onResult.accept(await(() -> completed.take().get(), executor));
+      }
+    }
+  }
+
+  /**
+   * Runs at most {@code inFlight} tasks at a time and hands their results to {@code onResult} on the
+   * calling thread in the order of the inputs; the next task starts as soon as the oldest one's
+   * result is handed on, so work overlaps across inputs without all of them being started at once.
+   */
+  public static <I, O> void inOrder(
+      List<I> inputs, int inFlight, Function<? super I, ? extends O> work, Consumer<? super O> onResult) {
+    if (inFlight < 1) {
+      throw new IllegalArgumentException("inFlight must be at least 1, was " + inFlight);
+    }
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var pending = new ArrayDeque<Future<? extends O>>(inFlight);
+      for (I input : inputs) {
+        if (pending.size() == inFlight) {
+          var oldest = pending.poll();
+          onResult.accept(await(oldest::get, executor));
+        }
+        pending.add(executor.submit(() -> work.apply(input)));
+      }
+      while (!pending.isEmpty()) {
+        var oldest = pending.poll();
+        onResult.accept(await(oldest::get, executor));
       }
     }
   }

@@ -8,6 +8,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Counts the AWS calls this process made, by service and operation ("DynamoDb.TransactWriteItems"),
@@ -17,6 +19,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class AwsCallCounter implements ExecutionInterceptor {
   static final AwsCallCounter INSTANCE = new AwsCallCounter();
   private static final Map<String, LongAdder> CALLS = new ConcurrentHashMap<>();
+  private static final LongAdder SQS_MESSAGES_SENT = new LongAdder();
 
   private AwsCallCounter() {}
 
@@ -25,6 +28,11 @@ public final class AwsCallCounter implements ExecutionInterceptor {
     String key = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
         + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     CALLS.computeIfAbsent(key, k -> new LongAdder()).increment();
+    switch (context.request()) {
+      case SendMessageRequest single -> SQS_MESSAGES_SENT.increment();
+      case SendMessageBatchRequest batch -> SQS_MESSAGES_SENT.add(batch.entries().size());
+      default -> {}
+    }
   }
 
   /** Calls so far, sorted by name. */
@@ -34,7 +42,13 @@ public final class AwsCallCounter implements ExecutionInterceptor {
     return copy;
   }
 
+  /** SQS messages sent so far: one per SendMessage call, one per SendMessageBatch entry. */
+  public static long sqsMessagesSent() {
+    return SQS_MESSAGES_SENT.sum();
+  }
+
   public static void reset() {
     CALLS.clear();
+    SQS_MESSAGES_SENT.reset();
   }
 }

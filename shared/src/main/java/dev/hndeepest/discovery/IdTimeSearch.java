@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Finds the first item id whose {@code time} is after a target with a k-ary search: each round
@@ -21,7 +22,10 @@ import java.util.TreeSet;
 final class IdTimeSearch {
   /** Ids probed per round: ~17x narrower per round-trip, ~7 rounds for HN's 45 M ids. */
   static final int FANOUT = 16;
-  /** Extra round-trips per round that step past a null probe (1, 2, 4 ids on). */
+  /**
+   * Extra round-trips per round that step past a null probe (1, 2, 4 ids on) — only past nulls
+   * inside the slice the round's answers leave open: any other null cannot move the boundary.
+   */
   static final int NULL_FOLLOW_UPS = 3;
   /**
    * When a whole round answers null the slice is a run of nulls; a slice this small is cheaper
@@ -54,6 +58,14 @@ final class IdTimeSearch {
    * @param after an id known to be after the target ({@code maxItem + 1}: past the last item)
    */
   Result firstIdAfter(long target, long before, long after) {
+    return firstIdAfter(target, before, after, new AtomicLong());
+  }
+
+  /**
+   * As {@link #firstIdAfter(long, long, long)}, publishing the search's progress: {@code knownBefore}
+   * rises to each id found at or before the target (the answer lies above it).
+   */
+  Result firstIdAfter(long target, long before, long after, AtomicLong knownBefore) {
     if (before < 0 || after <= before) {
       throw new IllegalArgumentException("bad search range (" + before + ", " + after + "]");
     }
@@ -90,7 +102,8 @@ final class IdTimeSearch {
             stepPastNulls.add(nextId);
           }
         }
-        batch = stepPastNulls;
+        var open = slice(times, target, lo, hi);
+        batch = stepPastNulls.stream().filter(id -> id > open[0] && id < open[1]).toList();
       }
       if (times.isEmpty()) {
         if (!sawItem && fromTop && hi == after) {
@@ -110,16 +123,25 @@ final class IdTimeSearch {
       }
       fromTop = false;
       sawItem = true;
-      // First probe after the target, then the last probe at or before it below that one; probes
-      // out of order (clock jitter) beyond the first "after" are ignored.
-      long newHi = times.entrySet().stream()
-          .filter(e -> e.getValue() > target).map(e -> e.getKey()).findFirst().orElse(hi);
-      long newLo = times.headMap(newHi).entrySet().stream()
-          .filter(e -> e.getValue() <= target).map(e -> e.getKey()).reduce((a, b) -> b).orElse(lo);
-      lo = newLo;
-      hi = newHi;
+      var open = slice(times, target, lo, hi);
+      lo = open[0];
+      hi = open[1];
+      knownBefore.accumulateAndGet(lo, Math::max);
     }
     return new Result(hi, hi, rounds, probes);
+  }
+
+  /**
+   * The slice {@code {lo, hi}} the probed times leave open: the first probe after the target, then
+   * the last probe at or before it below that one; probes out of order (clock jitter) beyond the
+   * first "after" are ignored.
+   */
+  private static long[] slice(TreeMap<Long, Long> times, long target, long lo, long hi) {
+    long newHi = times.entrySet().stream()
+        .filter(e -> e.getValue() > target).map(e -> e.getKey()).findFirst().orElse(hi);
+    long newLo = times.headMap(newHi).entrySet().stream()
+        .filter(e -> e.getValue() <= target).map(e -> e.getKey()).reduce((a, b) -> b).orElse(lo);
+    return new long[] {newLo, newHi};
   }
 
   /** Evenly spaced ids strictly inside {@code (lo, hi)}, or all of them when few are left. */

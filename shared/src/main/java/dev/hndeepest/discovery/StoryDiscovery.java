@@ -1,15 +1,20 @@
 package dev.hndeepest.discovery;
 
+import dev.hndeepest.concurrent.FanOut;
 import dev.hndeepest.hn.HnApi;
 import dev.hndeepest.hn.HnItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 /**
@@ -25,8 +30,12 @@ public final class StoryDiscovery {
   public static final long SLACK_SECONDS = 600;
   /** A window ending this close to now is "as of now", the only case {@code /newstories} shows. */
   public static final long NOW_TOLERANCE_SECONDS = 60;
-  /** Ids fetched per scan step: bounds memory to one chunk of items at a time. */
+  /** Ids fetched per scan step: bounds the virtual threads and answers held at a time. */
   static final int SCAN_CHUNK = 2_000;
+  /** Scan chunks fetched at once. */
+  static final int CHUNKS_IN_FLIGHT = 2;
+  /** Ids read per step from the top while the search runs: a few round-trips, so it stops soon after. */
+  static final int TOP_CHUNK = 256;
 
   private final HnApi api;
   private final IdTimeSearch search;
@@ -51,25 +60,138 @@ public final class StoryDiscovery {
     return discover(window, now).posts();
   }
 
-  /** The window's posts, ascending by id, with the route taken and its cost. */
+  /**
+   * The window's posts, ascending by id, with the route taken and its cost. While it searches for
+   * the start of a window that ends now, it already reads the ids below the newest one (surely in
+   * the window), so the search's round-trips overlap the scan's reads.
+   */
   public DiscoveredPosts discover(StoryWindow window, Instant now) {
+    return switch (locate(window, now, true)) {
+      case WindowLocation.Listed listed -> listed.discovered();
+      case WindowLocation.IdRange range -> {
+        var posts = postsInIdRange(window, range.firstId(), range.endExclusive());
+        long scanned = range.ids();
+        var report = new DiscoveryReport(
+            DiscoveryReport.Route.ID_SCAN, range.searchRounds(), range.searchProbes(),
+            range.listedFetched() + scanned, scanned == 0 ? 0 : range.firstId(),
+            scanned == 0 ? 0 : range.endExclusive() - 1, posts.size());
+        yield new DiscoveredPosts(posts, report);
+      }
+    };
+  }
+
+  /**
+   * Where the window's posts are: read from {@code /newstories} when the window ends now and the
+   * list provably covers it, else the id range to scan, found by searching ids on time (the range
+   * runs to the newest item when the window ends now, else to the first id surely after it).
+   */
+  public WindowLocation locate(StoryWindow window, Instant now) {
+    return locate(window, now, false);
+  }
+
+  private WindowLocation locate(StoryWindow window, Instant now, boolean readTopWhileSearching) {
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(now, "now");
     boolean asOfIsNow = Math.abs(now.getEpochSecond() - window.to()) <= NOW_TOLERANCE_SECONDS;
     long listedFetched = 0;
     if (asOfIsNow) {
-      var listed = api.items(api.newStories());
+      var listed = readNewStories(window);
       if (coversWindow(listed, window)) {
         var posts = postsIn(listed.values(), window);
-        return new DiscoveredPosts(
+        return new WindowLocation.Listed(new DiscoveredPosts(
             posts,
-            new DiscoveryReport(DiscoveryReport.Route.NEW_STORIES, 0, 0, listed.size(), 0, 0, posts.size()));
+            new DiscoveryReport(DiscoveryReport.Route.NEW_STORIES, 0, 0, listed.size(), 0, 0, posts.size())));
       }
-      // Too short a list: scan instead. The listed stories stay in the client's cache, so the
-      // scan reads them again for free.
+      // Too short a list: scan instead. What was read of it stays in the client's cache, so the
+      // scan reads it again for free.
       listedFetched = listed.size();
     }
-    return scan(window, asOfIsNow, listedFetched);
+    long maxId = requireMaxId(api.maxItem());
+    var first = asOfIsNow && readTopWhileSearching
+        ? searchWhileReadingTop(window.from() - SLACK_SECONDS, maxId)
+        : search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
+    int rounds = first.rounds();
+    long probes = first.probes();
+    long endExclusive = maxId + 1;
+    if (!asOfIsNow && first.firstId() <= maxId) {
+      var end = search.firstIdAfter(window.to() + SLACK_SECONDS, first.firstId() - 1, maxId + 1);
+      endExclusive = end.noLaterThan();
+      rounds += end.rounds();
+      probes += end.probes();
+    }
+    return new WindowLocation.IdRange(first.firstId(), Math.max(first.firstId(), endExclusive), rounds, probes,
+        listedFetched);
+  }
+
+  /**
+   * Searches for the first id after {@code target} while another thread reads ids downward from
+   * {@code maxId}, one chunk at a time, never below the highest id the search has found at or
+   * before the target: the client keeps them, so the scan that follows reads them for free.
+   */
+  private IdTimeSearch.Result searchWhileReadingTop(long target, long maxId) {
+    var knownBefore = new AtomicLong();
+    var searching = new AtomicBoolean(true);
+    var result = new IdTimeSearch.Result[1];
+    Runnable searchForFirst = () -> {
+      try {
+        result[0] = search.firstIdAfter(target, 0, maxId + 1, knownBefore);
+      } finally {
+        searching.set(false);
+      }
+    };
+    Runnable readFromTop = () -> {
+      for (long end = maxId + 1; searching.get(); end -= TOP_CHUNK) {
+        long start = Math.max(end - TOP_CHUNK, knownBefore.get() + 1);
+        if (start >= end) {
+          return;
+        }
+        api.items(LongStream.range(start, end).boxed().toList());
+      }
+    };
+    FanOut.all(searchForFirst, readFromTop);
+    return result[0];
+  }
+
+  /**
+   * The window's posts among the ids {@code [firstId, endExclusive)}, ascending by id. Reads every
+   * id, comments included: the real client caches them, so crawling the posts' trees afterwards
+   * costs no second request for items inside the range. Two chunks are in flight at a time, so the
+   * next chunk's requests fill the slots the current one's last requests leave idle.
+   */
+  public List<HnItem> postsInIdRange(StoryWindow window, long firstId, long endExclusive) {
+    Objects.requireNonNull(window, "window");
+    if (firstId < 0 || endExclusive < firstId) {
+      throw new IllegalArgumentException("bad id range [" + firstId + ", " + endExclusive + ")");
+    }
+    var chunkStarts = new ArrayList<Long>();
+    for (long start = firstId; start < endExclusive; start += SCAN_CHUNK) {
+      chunkStarts.add(start);
+    }
+    var posts = new ArrayList<HnItem>();
+    FanOut.inOrder(chunkStarts, CHUNKS_IN_FLIGHT, start -> {
+      var ids = LongStream.range(start, Math.min(endExclusive, start + SCAN_CHUNK)).boxed().toList();
+      return postsIn(api.items(ids).values(), window);
+    }, posts::addAll);
+    return posts;
+  }
+
+  /**
+   * The listed posts, oldest first: when the oldest is younger than the window's start (minus the
+   * slack) the list can't cover the window, and one request has shown it instead of hundreds.
+   */
+  private Map<Long, Optional<HnItem>> readNewStories(StoryWindow window) {
+    var ids = api.newStories();
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    long oldestId = Collections.min(ids);
+    var oldest = api.item(oldestId);
+    var listed = new LinkedHashMap<Long, Optional<HnItem>>();
+    listed.put(oldestId, oldest);
+    if (oldest.isEmpty() || oldest.get().time() <= window.from() - SLACK_SECONDS) {
+      listed.putAll(api.items(ids.stream().filter(id -> id != oldestId).toList()));
+    }
+    return listed;
   }
 
   /**
@@ -82,35 +204,6 @@ public final class StoryDiscovery {
         .min(Comparator.comparingLong(HnItem::id))
         .filter(oldest -> oldest.time() <= window.from() - SLACK_SECONDS)
         .isPresent();
-  }
-
-  private DiscoveredPosts scan(StoryWindow window, boolean asOfIsNow, long listedFetched) {
-    long maxId = requireMaxId(api.maxItem());
-    var first = search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
-    int rounds = first.rounds();
-    long probes = first.probes();
-    // As of now the range runs to the newest item; for an older asOf, to the first id that is
-    // surely later than the window (the latest it can be: ending early would drop posts).
-    long endExclusive = maxId + 1;
-    if (!asOfIsNow && first.firstId() <= maxId) {
-      var end = search.firstIdAfter(window.to() + SLACK_SECONDS, first.firstId() - 1, maxId + 1);
-      endExclusive = end.noLaterThan();
-      rounds += end.rounds();
-      probes += end.probes();
-    }
-    // The scan reads every item of the range, comments included; the real client caches them, so
-    // crawling the posts' trees afterwards costs no second request for items inside the range.
-    var posts = new ArrayList<HnItem>();
-    for (long start = first.firstId(); start < endExclusive; start += SCAN_CHUNK) {
-      long chunkEnd = Math.min(endExclusive, start + SCAN_CHUNK);
-      var ids = LongStream.range(start, chunkEnd).boxed().toList();
-      posts.addAll(postsIn(api.items(ids).values(), window));
-    }
-    long scanned = Math.max(0, endExclusive - first.firstId());
-    var report = new DiscoveryReport(
-        DiscoveryReport.Route.ID_SCAN, rounds, probes, listedFetched + scanned,
-        scanned == 0 ? 0 : first.firstId(), scanned == 0 ? 0 : endExclusive - 1, posts.size());
-    return new DiscoveredPosts(posts, report);
   }
 
   private static List<HnItem> postsIn(Collection<Optional<HnItem>> answers, StoryWindow window) {

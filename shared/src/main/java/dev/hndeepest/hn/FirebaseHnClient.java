@@ -1,11 +1,17 @@
 package dev.hndeepest.hn;
 
+import dev.hndeepest.concurrent.FanOut;
 import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -70,6 +76,30 @@ public final class FirebaseHnClient implements HnApi, AutoCloseable {
       mine.completeExceptionally(e);
       throw e;
     }
+  }
+
+  /**
+   * Fetches the ids concurrently on at most {@link HnClientConfig#maxConcurrency()} virtual threads,
+   * each taking the next id in turn: the same requests in flight as one thread per id, without
+   * thousands of threads parked on the slots (their stacks cost heap and scheduling).
+   */
+  @Override
+  public Map<Long, Optional<HnItem>> items(Collection<Long> ids) {
+    var distinct = List.copyOf(new LinkedHashSet<>(ids));
+    @SuppressWarnings("unchecked")
+    Optional<HnItem>[] answers = new Optional[distinct.size()];
+    var next = new AtomicInteger();
+    int lanes = Math.min(distinct.size(), config.maxConcurrency());
+    FanOut.onThreads(lanes, () -> {
+      for (int i = next.getAndIncrement(); i < distinct.size(); i = next.getAndIncrement()) {
+        answers[i] = item(distinct.get(i));
+      }
+    });
+    var results = new LinkedHashMap<Long, Optional<HnItem>>();
+    for (int i = 0; i < distinct.size(); i++) {
+      results.put(distinct.get(i), answers[i]);
+    }
+    return results;
   }
 
   @Override

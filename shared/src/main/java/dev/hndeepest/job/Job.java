@@ -8,6 +8,8 @@ import java.time.Instant;
  * A job as stored: its question, its state and its counters.
  *
  * @param discoveryItemsFetched HN items the discovery step read (added to the result's count)
+ * @param idRangePlan how discovery split the window's id range into batches; null when it sent
+ *     batches of posts instead, or has not run
  * @param result set once, when SUCCEEDED
  * @param error set once, when FAILED
  */
@@ -22,11 +24,12 @@ public record Job(
     int batchesTotal,
     int batchesDone,
     long discoveryItemsFetched,
+    IdRangePlan idRangePlan,
     DeepestThreadResult result,
     String error) {
 
   public static Job submitted(JobId id, WindowRequest request, Instant now) {
-    return new Job(id, JobStatus.PENDING, request, now, now, 0, 0, 0, 0, 0, null, null);
+    return new Job(id, JobStatus.PENDING, request, now, now, 0, 0, 0, 0, 0, null, null, null);
   }
 
   /** Every batch has reported: the answer can be aggregated. */

@@ -21,7 +21,17 @@ public interface JobStore {
    */
   boolean markRunning(JobId id, int storiesTotal, int batchesTotal, long discoveryItemsFetched);
 
-  /** Records a batch's partial maximum and counts it, once however often it is delivered. */
+  /**
+   * PENDING → RUNNING with the id-range plan stored, {@code plan.batches()} batches to come and no
+   * post counted yet (each batch adds the posts it finds). False when the job is not PENDING: a
+   * redelivered discovery then reads the stored plan instead of making a new one.
+   */
+  boolean markScanning(JobId id, IdRangePlan plan, long discoveryItemsFetched);
+
+  /**
+   * Records a batch's partial maximum and counts it, once however often it is delivered: adds its
+   * stories to the done count and its {@link BatchOutcome#storiesFound()} to the total.
+   */
   BatchRecord recordBatch(JobId id, BatchOutcome outcome);
 
   /** Every recorded partial maximum of the job. */

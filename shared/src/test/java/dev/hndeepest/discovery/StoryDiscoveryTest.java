@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hndeepest.discovery.DiscoveryReport.Route;
 import dev.hndeepest.hn.FakeHnApi;
+import dev.hndeepest.hn.HnApi;
+import dev.hndeepest.hn.HnClientStats;
 import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.hn.HnUnavailableException;
 import dev.hndeepest.hn.RandomHnItems;
@@ -13,6 +15,8 @@ import dev.hndeepest.hn.TreeBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongPredicate;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -211,6 +215,19 @@ class StoryDiscoveryTest {
   }
 
   @Test
+  void locate_shouldReadOnlyTheOldestListedPost_whenItProvesTheListTooShort() {
+    // GIVEN asOf is now and /newstories reaches back only to post 8, inside the window
+    var api = FakeHnApi.builder().items(edges().items()).newStories(List.of(12L, 11L, 10L, 8L)).build();
+
+    // WHEN
+    var location = new StoryDiscovery(api).locate(WINDOW, Instant.ofEpochSecond(WINDOW.to()));
+
+    // THEN one listed post was read, and the window is an id range to scan
+    assertThat(location).isInstanceOfSatisfying(WindowLocation.IdRange.class,
+        range -> assertThat(range.listedFetched()).isEqualTo(1));
+  }
+
+  @Test
   void postsIn_shouldScanIds_whenOldestListedStoryIsInsideJitterSlack() {
     // GIVEN the oldest listed story is only 100 s before `from`: a post of the window could still
     // sit below it in id order, so the list proves nothing
@@ -288,6 +305,48 @@ class StoryDiscoveryTest {
 
   private static HnItem post(long id, long time) {
     return new HnItem(id, "story", "u", time, null, null, null, null, null, null, "t", null, null, null, null);
+  }
+
+  @Test
+  void discover_shouldReadEachIdOnceThroughACache_whenItReadsTheTopWhileSearching() {
+    // GIVEN 12 h of items as of now, /newstories too short for a 10-hour window, and a caching client
+    var items = RandomHnItems.generate(9, 7_000, T0);
+    long to = items.getLast().time();
+    var window = StoryWindow.endingAt(to, 10);
+    var expected = items.stream()
+        .filter(i -> i.isPost() && i.isVisible() && window.contains(i.time()))
+        .map(HnItem::id).toList();
+    var api = FakeHnApi.builder().items(items).newStories(expected.reversed().subList(0, 3)).build();
+    var cached = new ConcurrentHashMap<Long, Optional<HnItem>>();
+    HnApi caching = new HnApi() {
+      @Override
+      public Optional<HnItem> item(long id) {
+        return cached.computeIfAbsent(id, api::item);
+      }
+
+      @Override
+      public long maxItem() {
+        return api.maxItem();
+      }
+
+      @Override
+      public List<Long> newStories() {
+        return api.newStories();
+      }
+
+      @Override
+      public HnClientStats stats() {
+        return api.stats();
+      }
+    };
+
+    // WHEN
+    var discovered = new StoryDiscovery(caching).discover(window, Instant.ofEpochSecond(to));
+
+    // THEN the posts are the brute-force ones, and reading the top early cost no id twice
+    assertThat(discovered.report().route()).isEqualTo(Route.ID_SCAN);
+    assertThat(discovered.posts()).extracting(HnItem::id).isEqualTo(expected);
+    assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
   }
 
   @Test

@@ -29,6 +29,11 @@ public final class FailingJobStore implements JobStore {
   }
 
   @Override
+  public boolean markScanning(JobId id, IdRangePlan plan, long discoveryItemsFetched) {
+    throw failure.get();
+  }
+
+  @Override
   public BatchRecord recordBatch(JobId id, BatchOutcome outcome) {
     throw failure.get();
   }

@@ -45,13 +45,25 @@ public final class InMemoryJobStore implements JobStore {
   @Override
   public synchronized boolean markRunning(JobId id, int storiesTotal, int batchesTotal, long discoveryItemsFetched) {
     var job = jobs.get(id);
-    boolean samePlanRunning = job != null && job.status() == JobStatus.RUNNING
+    boolean samePlanRunning = job != null && job.status() == JobStatus.RUNNING && job.idRangePlan() == null
         && job.storiesTotal() == storiesTotal && job.batchesTotal() == batchesTotal;
     if (job == null || !(job.status() == JobStatus.PENDING || samePlanRunning)) {
       return false;
     }
     jobs.put(id, new Job(id, JobStatus.RUNNING, job.request(), job.createdAt(), job.updatedAt(), storiesTotal,
-        job.storiesDone(), batchesTotal, job.batchesDone(), discoveryItemsFetched, null, null));
+        job.storiesDone(), batchesTotal, job.batchesDone(), discoveryItemsFetched, null, null, null));
+    writes.incrementAndGet();
+    return true;
+  }
+
+  @Override
+  public synchronized boolean markScanning(JobId id, IdRangePlan plan, long discoveryItemsFetched) {
+    var job = jobs.get(id);
+    if (job == null || job.status() != JobStatus.PENDING) {
+      return false;
+    }
+    jobs.put(id, new Job(id, JobStatus.RUNNING, job.request(), job.createdAt(), job.updatedAt(), 0,
+        job.storiesDone(), plan.batches(), job.batchesDone(), discoveryItemsFetched, plan, null, null));
     writes.incrementAndGet();
     return true;
   }
@@ -67,9 +79,9 @@ public final class InMemoryJobStore implements JobStore {
       return BatchRecord.JOB_NOT_RUNNING;
     }
     batches.put(outcome.batchIndex(), outcome);
-    jobs.put(id, new Job(id, job.status(), job.request(), job.createdAt(), job.updatedAt(), job.storiesTotal(),
-        job.storiesDone() + outcome.storyCount(), job.batchesTotal(), job.batchesDone() + 1,
-        job.discoveryItemsFetched(), null, null));
+    jobs.put(id, new Job(id, job.status(), job.request(), job.createdAt(), job.updatedAt(),
+        job.storiesTotal() + outcome.storiesFound(), job.storiesDone() + outcome.storyCount(), job.batchesTotal(),
+        job.batchesDone() + 1, job.discoveryItemsFetched(), job.idRangePlan(), null, null));
     writes.incrementAndGet();
     return BatchRecord.COUNTED;
   }
@@ -87,7 +99,7 @@ public final class InMemoryJobStore implements JobStore {
     if (job.status() == JobStatus.RUNNING && job.batchesDone() >= job.batchesTotal()) {
       jobs.put(id, new Job(id, JobStatus.SUCCEEDED, job.request(), job.createdAt(), job.updatedAt(),
           job.storiesTotal(), job.storiesDone(), job.batchesTotal(), job.batchesDone(),
-          job.discoveryItemsFetched(), result, null));
+          job.discoveryItemsFetched(), job.idRangePlan(), result, null));
       writes.incrementAndGet();
     }
     return jobs.get(id);
@@ -107,7 +119,8 @@ public final class InMemoryJobStore implements JobStore {
       return false;
     }
     jobs.put(id, new Job(id, JobStatus.FAILED, job.request(), job.createdAt(), job.updatedAt(), job.storiesTotal(),
-        job.storiesDone(), job.batchesTotal(), job.batchesDone(), job.discoveryItemsFetched(), null, reason));
+        job.storiesDone(), job.batchesTotal(), job.batchesDone(), job.discoveryItemsFetched(), job.idRangePlan(),
+        null, reason));
     writes.incrementAndGet();
     return true;
   }

@@ -23,6 +23,16 @@ class WorkMessageCodecTest {
   }
 
   @Test
+  void encodeDecode_shouldRoundTrip_whenIdRangeMessage() {
+    var message = new WorkMessage.MeasureIdRange(JOB, 7, 44_000_000, 44_002_500);
+
+    var body = WorkMessageCodec.encode(message);
+
+    assertThat(body).contains("\"kind\":\"measure-ids\"");
+    assertThat(WorkMessageCodec.decode(body)).isEqualTo(message);
+  }
+
+  @Test
   void decode_shouldReadDiscovery_whenKindIsDiscover() {
     assertThat(WorkMessageCodec.decode("{\"kind\":\"discover\",\"jobId\":\"" + JOB + "\"}"))
         .isEqualTo(new WorkMessage.DiscoverStories(JOB));
@@ -30,7 +40,9 @@ class WorkMessageCodecTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "not json", "{}", "{\"kind\":\"explode\",\"jobId\":\"" + JOB + "\"}",
-      "{\"kind\":\"discover\",\"jobId\":\"../../etc\"}", "{\"kind\":\"discover\"}", "[1,2]"})
+      "{\"kind\":\"discover\",\"jobId\":\"../../etc\"}", "{\"kind\":\"discover\"}", "[1,2]",
+      "{\"kind\":\"measure-ids\",\"jobId\":\"" + JOB + "\",\"batch\":0,\"firstId\":9,\"endExclusive\":9}",
+      "{\"kind\":\"measure-ids\",\"jobId\":\"" + JOB + "\",\"batch\":-1,\"firstId\":1,\"endExclusive\":9}"})
   void decode_shouldThrowMalformed_whenBodyIsNotAWorkMessage(String body) {
     assertThatThrownBy(() -> WorkMessageCodec.decode(body)).isInstanceOf(MalformedWorkMessageException.class);
   }

@@ -3,6 +3,7 @@ package dev.hndeepest.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
+import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
 import dev.hndeepest.discovery.StoryWindow;
 import dev.hndeepest.hn.FakeHnApi;
@@ -18,21 +19,34 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The whole job flow in memory: discovery, fan-out, batches (redelivered, reordered), aggregation. */
+/**
+ * The whole job flow in memory: discovery, fan-out (id-range batches, or batches of posts when
+ * /newstories lists them), batches (redelivered, reordered), aggregation.
+ */
 class WorkProcessorTest {
   private static final long START = 1_700_000_000;
   private static final List<HnItem> ITEMS = RandomHnItems.generate(7, 6_000, START);
   private static final long AS_OF = START + 4 * 3_600;
   private static final Clock LATER = Clock.fixed(Instant.ofEpochSecond(AS_OF + 86_400), ZoneOffset.UTC);
+  /** "Now" is asOf, so discovery may take /newstories when it covers the window. */
+  private static final Clock AT_AS_OF = Clock.fixed(Instant.ofEpochSecond(AS_OF), ZoneOffset.UTC);
+  /** The data as the live API showed it at asOf: /newstories then covers a 3-hour window. */
+  private static final List<HnItem> ITEMS_UNTIL_AS_OF = ITEMS.stream().filter(item -> item.time() <= AS_OF).toList();
   private static final int MAX_RECEIVES = 3;
+  private static final int IDS_PER_BATCH = 400;
 
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
 
   private WorkProcessor processor(FakeHnApi api) {
-    return new WorkProcessor(store, queue, () -> api, new BatchPlanner(200, 10), LATER, MAX_RECEIVES);
+    return processor(api, LATER);
+  }
+
+  private WorkProcessor processor(FakeHnApi api, Clock clock) {
+    return new WorkProcessor(store, queue, () -> api, new BatchPlanner(200, 10), clock, MAX_RECEIVES, IDS_PER_BATCH);
   }
 
   private JobId submit(int hours) {
@@ -47,15 +61,43 @@ class WorkProcessorTest {
   }
 
   @Test
-  void process_shouldAnswerLikeTheCommand_whenBatchesAreRedeliveredAndReordered() {
-    // GIVEN a job and the in-process finder's answer for the same data and asOf
-    var api = FakeHnApi.of(ITEMS);
+  void process_shouldAnswerLikeTheCommand_whenIdRangeBatchesAreRedeliveredAndReordered() {
+    // GIVEN a job whose window ended long ago, and the in-process finder's answer for it
     var id = submit(3);
     var expected = new DeepestThreadFinder(FakeHnApi.of(ITEMS), LATER)
         .find(StoryWindow.endingAt(AS_OF, 3), ProgressListener.NONE);
-    var processor = processor(api);
 
     // WHEN discovery runs, then every batch is delivered twice, in shuffled order
+    var batches = runRedeliveredAndReordered(processor(FakeHnApi.of(ITEMS)), id);
+    var job = new JobStatusQuery(store, LATER, Duration.ofHours(1)).status(id);
+
+    // THEN the id range was split into batches, each counted once, and the answer is the command's
+    assertThat(batches).hasSizeGreaterThan(1).allMatch(m -> m instanceof WorkMessage.MeasureIdRange);
+    assertThat(store.find(id).orElseThrow().idRangePlan().batches()).isEqualTo(batches.size());
+    assertSameAnswer(job, batches.size(), expected);
+  }
+
+  @Test
+  void process_shouldAnswerLikeTheCommand_whenListedPostBatchesAreRedeliveredAndReordered() {
+    // GIVEN a job as of now, when /newstories reaches back past the window's start
+    var api = FakeHnApi.of(ITEMS_UNTIL_AS_OF);
+    var id = submit(3);
+    var expected = new DeepestThreadFinder(FakeHnApi.of(ITEMS_UNTIL_AS_OF), AT_AS_OF)
+        .find(StoryWindow.endingAt(AS_OF, 3), ProgressListener.NONE);
+
+    // WHEN
+    var batches = runRedeliveredAndReordered(processor(api, AT_AS_OF), id);
+    var job = new JobStatusQuery(store, LATER, Duration.ofHours(1)).status(id);
+
+    // THEN the listed posts went out in batches of posts, and the answer is the command's
+    assertThat(api.newStoriesCalls()).isEqualTo(1);
+    assertThat(batches).hasSizeGreaterThan(1).allMatch(m -> m instanceof WorkMessage.MeasureStories);
+    assertThat(store.find(id).orElseThrow().idRangePlan()).isNull();
+    assertSameAnswer(job, batches.size(), expected);
+  }
+
+  /** Discovery once, then every batch it sent twice, shuffled, three per delivery; the batches sent. */
+  private List<WorkMessage> runRedeliveredAndReordered(WorkProcessor processor, JobId id) {
     assertThat(processor.process(List.of(delivery(new WorkMessage.DiscoverStories(id.value()), 1)))).isEmpty();
     var batches = new ArrayList<>(queue.drain());
     var deliveries = new ArrayList<QueuedMessage>();
@@ -67,18 +109,40 @@ class WorkProcessorTest {
     for (int i = 0; i < deliveries.size(); i += 3) {
       assertThat(processor.process(deliveries.subList(i, Math.min(i + 3, deliveries.size())))).isEmpty();
     }
-    var job = new JobStatusQuery(store, LATER, Duration.ofHours(1)).status(id);
+    return batches;
+  }
 
-    // THEN each batch counted once, and the answer is the command's
-    assertThat(batches).hasSizeGreaterThan(1).allMatch(m -> m instanceof WorkMessage.MeasureStories);
+  private static void assertSameAnswer(Job job, int batches, DeepestThreadResult expected) {
     assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
-    assertThat(job.batchesDone()).isEqualTo(batches.size());
+    assertThat(job.batchesDone()).isEqualTo(batches);
     assertThat(job.storiesDone()).isEqualTo(job.storiesTotal()).isEqualTo((int) expected.storiesConsidered());
+    assertThat(job.result().storiesConsidered()).isEqualTo(expected.storiesConsidered());
     assertThat(job.result().storyId()).isNotNull().isEqualTo(expected.storyId());
     assertThat(job.result().depth()).isEqualTo(expected.depth());
     assertThat(job.result().comments()).isEqualTo(expected.comments());
     assertThat(job.result().deepestPath()).isEqualTo(expected.deepestPath());
     assertThat(job.result().window()).isEqualTo(expected.window());
+  }
+
+  @Test
+  void process_shouldSendTheStoredPlanAgain_whenDiscoveryIsRedeliveredAfterPlanning() {
+    // GIVEN a job that discovery already split by ids
+    var api = FakeHnApi.of(ITEMS);
+    var id = submit(3);
+    var discovery = new WorkMessage.DiscoverStories(id.value());
+    processor(api).process(List.of(delivery(discovery, 1)));
+    var first = queue.drain();
+    var planned = store.find(id).orElseThrow();
+    api.resetCounts();
+
+    // WHEN the discovery message comes again, as after a lost acknowledgement
+    var failed = processor(api).process(List.of(delivery(discovery, 2)));
+
+    // THEN the same batches go out again without searching again, and the job is unchanged
+    assertThat(failed).isEmpty();
+    assertThat(queue.drain()).isEqualTo(first);
+    assertThat(api.itemRequests()).isZero();
+    assertThat(store.find(id).orElseThrow()).isEqualTo(planned);
   }
 
   @Test
@@ -102,13 +166,12 @@ class WorkProcessorTest {
 
   @Test
   void process_shouldFailTheJobWithReason_whenABatchFailsOnItsLastDelivery() {
-    // GIVEN a job planned into batches, and an HN API that now fails on every post of the first batch
+    // GIVEN a job planned into batches, and an HN API that now fails on every id of the first batch
     var id = submit(3);
     processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverStories(id.value()), 1)));
-    var batch = (WorkMessage.MeasureStories) queue.drain().getFirst();
-    long[] kids = batch.stories().stream().flatMap(s -> s.kids().stream()).mapToLong(Long::longValue).toArray();
-    var failing = processor(FakeHnApi.builder().items(ITEMS).failOn(kids).build());
-    var anyKid = kids.length > 0;
+    var batch = (WorkMessage.MeasureIdRange) queue.drain().getFirst();
+    long[] ids = LongStream.range(batch.firstId(), batch.endExclusive()).toArray();
+    var failing = processor(FakeHnApi.builder().items(ITEMS).failOn(ids).build());
 
     // WHEN it is delivered up to the redrive limit
     var early = failing.process(List.of(delivery(batch, 1)));
@@ -116,7 +179,6 @@ class WorkProcessorTest {
     var last = failing.process(List.of(delivery(batch, MAX_RECEIVES)));
 
     // THEN it is reported failed each time, and the job ends FAILED with a reason only at the limit
-    assertThat(anyKid).as("the first batch has comments to fail on").isTrue();
     assertThat(early).hasSize(1);
     assertThat(statusAfterEarly).isEqualTo(JobStatus.RUNNING);
     assertThat(last).hasSize(1);

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.hndeepest.hn.FakeHnApi;
 import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.job.BatchPlanner;
+import dev.hndeepest.job.IdRangePlan;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
@@ -59,9 +60,34 @@ class WorkerHandlerTest {
     assertThat(response.getBatchItemFailures()).isEmpty();
     var job = store.find(EVENT_JOB).orElseThrow();
     assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(job.storiesTotal()).as("id-range batches count the posts they find").isZero();
+    assertThat(job.batchesTotal()).isEqualTo(queue.sent().size()).isGreaterThan(1);
+    assertThat(queue.sent()).allMatch(m -> m instanceof WorkMessage.MeasureIdRange)
+        .last().isInstanceOfSatisfying(WorkMessage.MeasureIdRange.class, last -> {
+          assertThat(last.firstId()).isLessThanOrEqualTo(44000010L);
+          assertThat(last.endExclusive()).isEqualTo(44000013L);
+        });
+  }
+
+  @Test
+  void handleRequest_shouldCountFoundPostOnce_whenIdRangeEventDeliveredTwice() {
+    givenJob();
+    store.markScanning(EVENT_JOB, new IdRangePlan(44000008, 44000013, 5), 3);
+    var event = EventLoader.loadSQSEvent("../events/worker-measure-ids.json");
+
+    var first = handler.handleRequest(event, null);
+    var second = handler.handleRequest(event, null);
+
+    assertThat(first.getBatchItemFailures()).isEmpty();
+    assertThat(second.getBatchItemFailures()).isEmpty();
+    var job = store.find(EVENT_JOB).orElseThrow();
+    assertThat(job.batchesDone()).isEqualTo(1);
     assertThat(job.storiesTotal()).isEqualTo(1);
-    assertThat(queue.sent()).singleElement().isInstanceOfSatisfying(WorkMessage.MeasureStories.class,
-        batch -> assertThat(batch.stories()).extracting(s -> s.id()).containsExactly(44000010L));
+    assertThat(job.storiesDone()).isEqualTo(1);
+    assertThat(store.partials(EVENT_JOB)).singleElement().satisfies(partial -> {
+      assertThat(partial.best().post().id()).isEqualTo(44000010L);
+      assertThat(partial.best().thread().deepestPath()).containsExactly(44000011L, 44000012L);
+    });
   }
 
   @Test

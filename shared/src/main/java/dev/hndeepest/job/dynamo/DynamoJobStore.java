@@ -4,6 +4,7 @@ import static dev.hndeepest.job.dynamo.JobItemMapper.*;
 
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.job.BatchOutcome;
+import dev.hndeepest.job.IdRangePlan;
 import dev.hndeepest.job.IdempotencyKey;
 import dev.hndeepest.job.IdempotencyKeyConflictException;
 import dev.hndeepest.job.Job;
@@ -106,13 +107,37 @@ public final class DynamoJobStore implements JobStore {
           .updateExpression("SET #status = :running, #storiesTotal = :stories, #batchesTotal = :batches, "
               + "#discovery = :discovery, #updatedAt = :now")
           .conditionExpression("attribute_exists(#pk) AND (#status = :pending OR "
-              + "(#status = :running AND #batchesTotal = :batches AND #storiesTotal = :stories))")
+              + "(#status = :running AND #batchesTotal = :batches AND #storiesTotal = :stories "
+              + "AND attribute_not_exists(#scanFirst)))")
           .expressionAttributeNames(Map.of("#pk", PK, "#status", STATUS, "#storiesTotal", STORIES_TOTAL,
-              "#batchesTotal", BATCHES_TOTAL, "#discovery", DISCOVERY_ITEMS, "#updatedAt", UPDATED_AT))
+              "#batchesTotal", BATCHES_TOTAL, "#discovery", DISCOVERY_ITEMS, "#updatedAt", UPDATED_AT,
+              "#scanFirst", SCAN_FIRST_ID))
           .expressionAttributeValues(Map.of(
               ":running", s(JobStatus.RUNNING.name()), ":pending", s(JobStatus.PENDING.name()),
               ":stories", n(storiesTotal), ":batches", n(batchesTotal),
               ":discovery", n(discoveryItemsFetched), ":now", s(clock.instant().toString()))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean markScanning(JobId id, IdRangePlan plan, long discoveryItemsFetched) {
+    try {
+      dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
+          .updateExpression("SET #status = :running, #storiesTotal = :zero, #batchesTotal = :batches, "
+              + "#discovery = :discovery, #updatedAt = :now, "
+              + "#scanFirst = :scanFirst, #scanEnd = :scanEnd, #scanIds = :scanIds")
+          .conditionExpression("attribute_exists(#pk) AND #status = :pending")
+          .expressionAttributeNames(Map.of("#pk", PK, "#status", STATUS, "#storiesTotal", STORIES_TOTAL,
+              "#batchesTotal", BATCHES_TOTAL, "#discovery", DISCOVERY_ITEMS, "#updatedAt", UPDATED_AT,
+              "#scanFirst", SCAN_FIRST_ID, "#scanEnd", SCAN_END_ID, "#scanIds", SCAN_IDS_PER_BATCH))
+          .expressionAttributeValues(Map.of(
+              ":running", s(JobStatus.RUNNING.name()), ":pending", s(JobStatus.PENDING.name()),
+              ":zero", n(0), ":batches", n(plan.batches()), ":discovery", n(discoveryItemsFetched),
+              ":now", s(clock.instant().toString()), ":scanFirst", n(plan.firstId()),
+              ":scanEnd", n(plan.endExclusive()), ":scanIds", n(plan.idsPerBatch()))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -131,12 +156,12 @@ public final class DynamoJobStore implements JobStore {
     var countIt = Update.builder()
         .tableName(tableName)
         .key(jobKey(id))
-        .updateExpression("ADD #storiesDone :stories, #batchesDone :one SET #updatedAt = :now")
+        .updateExpression("ADD #storiesDone :stories, #storiesTotal :found, #batchesDone :one SET #updatedAt = :now")
         .conditionExpression("#status = :running")
-        .expressionAttributeNames(Map.of("#storiesDone", STORIES_DONE, "#batchesDone", BATCHES_DONE,
-            "#updatedAt", UPDATED_AT, "#status", STATUS))
-        .expressionAttributeValues(Map.of(":stories", n(outcome.storyCount()), ":one", n(1),
-            ":now", s(clock.instant().toString()), ":running", s(JobStatus.RUNNING.name())))
+        .expressionAttributeNames(Map.of("#storiesDone", STORIES_DONE, "#storiesTotal", STORIES_TOTAL,
+            "#batchesDone", BATCHES_DONE, "#updatedAt", UPDATED_AT, "#status", STATUS))
+        .expressionAttributeValues(Map.of(":stories", n(outcome.storyCount()), ":found", n(outcome.storiesFound()),
+            ":one", n(1), ":now", s(clock.instant().toString()), ":running", s(JobStatus.RUNNING.name())))
         .build();
     try {
       dynamoDb.transactWriteItems(r -> r.transactItems(

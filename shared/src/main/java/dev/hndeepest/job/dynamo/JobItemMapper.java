@@ -3,6 +3,7 @@ package dev.hndeepest.job.dynamo;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.depth.MeasuredPost;
 import dev.hndeepest.job.BatchOutcome;
+import dev.hndeepest.job.IdRangePlan;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.JobStatus;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * items and the idempotency-key items. Nothing else in the code names an attribute.
  *
  * <pre>
- *   pk = JOB#{id}          sk = JOB         the job
+ *   pk = JOB#{id}          sk = JOB         the job (with its id-range plan, when it has one)
  *   pk = JOB#{id}          sk = BATCH#{n}   one partial maximum per work batch
  *   pk = IDEMPOTENCY#{sha} sk = KEY         an Idempotency-Key and the job it created
  * </pre>
@@ -42,12 +43,16 @@ final class JobItemMapper {
   static final String BATCHES_TOTAL = "batchesTotal";
   static final String BATCHES_DONE = "batchesDone";
   static final String DISCOVERY_ITEMS = "discoveryItemsFetched";
+  static final String SCAN_FIRST_ID = "scanFirstId";
+  static final String SCAN_END_ID = "scanEndId";
+  static final String SCAN_IDS_PER_BATCH = "scanIdsPerBatch";
   static final String RESULT = "result";
   static final String ERROR = "error";
   static final String EXPIRES_AT = "expiresAt";
   static final String BATCH_INDEX = "batch";
   static final String BEST = "best";
   static final String STORY_COUNT = "storyCount";
+  static final String STORIES_FOUND = "storiesFound";
   static final String ITEMS_FETCHED = "itemsFetched";
   static final String FINGERPRINT = "fingerprint";
 
@@ -79,6 +84,9 @@ final class JobItemMapper {
     item.put(BATCHES_TOTAL, n(job.batchesTotal()));
     item.put(BATCHES_DONE, n(job.batchesDone()));
     item.put(DISCOVERY_ITEMS, n(job.discoveryItemsFetched()));
+    if (job.idRangePlan() != null) {
+      item.putAll(toPlanAttributes(job.idRangePlan()));
+    }
     item.put(EXPIRES_AT, n(expiresAt));
     return item;
   }
@@ -95,6 +103,9 @@ final class JobItemMapper {
         intOf(item, BATCHES_TOTAL),
         intOf(item, BATCHES_DONE),
         longOf(item, DISCOVERY_ITEMS),
+        item.containsKey(SCAN_FIRST_ID)
+            ? new IdRangePlan(longOf(item, SCAN_FIRST_ID), longOf(item, SCAN_END_ID), intOf(item, SCAN_IDS_PER_BATCH))
+            : null,
         item.containsKey(RESULT) ? Json.read(item.get(RESULT).s(), DeepestThreadResult.class) : null,
         item.containsKey(ERROR) ? item.get(ERROR).s() : null);
   }
@@ -105,6 +116,7 @@ final class JobItemMapper {
     item.put(SK, s(batchSk(outcome.batchIndex())));
     item.put(BATCH_INDEX, n(outcome.batchIndex()));
     item.put(STORY_COUNT, n(outcome.storyCount()));
+    item.put(STORIES_FOUND, n(outcome.storiesFound()));
     item.put(ITEMS_FETCHED, n(outcome.itemsFetched()));
     item.put(EXPIRES_AT, n(expiresAt));
     if (outcome.best() != null) {
@@ -118,7 +130,14 @@ final class JobItemMapper {
         intOf(item, BATCH_INDEX),
         item.containsKey(BEST) ? Json.read(item.get(BEST).s(), MeasuredPost.class) : null,
         intOf(item, STORY_COUNT),
-        longOf(item, ITEMS_FETCHED));
+        longOf(item, ITEMS_FETCHED),
+        item.containsKey(STORIES_FOUND) ? intOf(item, STORIES_FOUND) : 0);
+  }
+
+  /** The plan's attributes on the job item, as {@code SET} values or a whole item's. */
+  static Map<String, AttributeValue> toPlanAttributes(IdRangePlan plan) {
+    return Map.of(SCAN_FIRST_ID, n(plan.firstId()), SCAN_END_ID, n(plan.endExclusive()),
+        SCAN_IDS_PER_BATCH, n(plan.idsPerBatch()));
   }
 
   static String batchSk(int batchIndex) {

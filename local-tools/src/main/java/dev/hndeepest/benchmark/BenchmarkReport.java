@@ -1,0 +1,150 @@
+package dev.hndeepest.benchmark;
+
+import static dev.hndeepest.benchmark.TargetCheck.format;
+import static dev.hndeepest.benchmark.TargetCheck.megabytes;
+import static dev.hndeepest.benchmark.TargetCheck.seconds;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders one benchmark's results as BENCHMARKS.md: machine, command, date, table, targets, method. */
+final class BenchmarkReport {
+  private BenchmarkReport() {}
+
+  static String markdown(BenchmarkResults results, List<TargetCheck.Outcome> targets) {
+    var settings = results.settings();
+    var data = results.data();
+    var md = new StringBuilder();
+    md.append("# Benchmarks\n\n");
+    md.append("<!-- Written by ./hn-deepest benchmark; rerun the command below to refresh it. -->\n\n");
+    md.append("One run of\n\n```bash\n").append(settings.commandLine()).append("\n```\n\n");
+    md.append("started ").append(results.started().truncatedTo(ChronoUnit.SECONDS))
+        .append(", finished ").append(results.finished().truncatedTo(ChronoUnit.SECONDS)).append(".\n\n");
+
+    var machine = results.machine();
+    md.append("## Machine\n\n| | |\n|---|---|\n");
+    md.append("| cores | ").append(machine.cores()).append(" (").append(machine.cpuModel()).append(") |\n");
+    md.append("| memory | ").append(String.format(Locale.ROOT, "%.1f GiB", machine.memoryBytes() / (1024.0 * 1024 * 1024)))
+        .append(" |\n");
+    md.append("| JDK | ").append(machine.jdk()).append(" |\n");
+    md.append("| OS | ").append(machine.os()).append(" |\n");
+    md.append("| load | one-minute load average at the start of each run in the table's last column; "
+        + "other work on the machine shares its cores |\n\n");
+
+    md.append("## Setup\n\n");
+    md.append("- **Data**: `HnDataGenerator`, seed ").append(data.seed()).append(", ")
+        .append(Duration.between(data.start(), data.end()).toHours()).append(" hours ending ").append(data.end())
+        .append(": ").append(data.items()).append(" items, ids ").append(data.firstId()).append("..")
+        .append(data.maxId()).append(". Every window ends at ").append(data.end())
+        .append(", and \"now\" is that instant, so a window that `/newstories` covers is found through it.\n");
+    md.append("- **Replica**: `HnReplicaServer` in the benchmark's JVM, ").append(settings.latency().toMillis())
+        .append(" ms before every answer, no faults.\n");
+    md.append("- **baseline (serial)**: the original approach re-implemented (`SerialBaseline`): one request at a "
+        + "time, no cache. `/maxitem`, an exponential search down from it (max-1, max-2, max-4, ...) and a "
+        + "binary search on `time` for the first id after the window's start minus the 600 s jitter slack, "
+        + "then a scan id by id to the last item, then for each post a recursive descent through `kids` that "
+        + "fetches every comment again. A window it cannot finish within ")
+        .append(settings.baselineCap().toSeconds())
+        .append(" s (predicted from its time per request so far, or cut off) is *scaled*: the time of the largest "
+            + "window it finished, times the ratio of requests it makes for the two windows, counted by replaying "
+            + "it over the data in memory.\n");
+    md.append("- **command**: `DeepestThreadFinder` with a fresh `FirebaseHnClient` per run at concurrency ")
+        .append(settings.concurrency()).append(", in-process: what `./hn-deepest --hours H` runs. The default, 64 "
+            + "requests in flight, fits in one HTTP/2 connection to Firebase (RFC 9113 recommends servers allow at "
+            + "least 100 concurrent streams), so the API sees one client on one connection, and at 20 ms per "
+            + "request it reads about 3,200 items a second: a day of HN in seconds. More would mostly measure "
+            + "this machine's cores, and ask more of a free public API than the question needs.\n");
+    md.append("- **job stack**: `LocalStack` with moto, the real submit, worker and status handlers, ")
+        .append(settings.workers()).append(" queue workers (batches of up to 10 messages), HN concurrency ")
+        .append(settings.concurrency()).append(" per worker invocation (its messages share one client); each job is submitted with `POST /jobs` and polled "
+            + "with `GET /jobs/{id}` every ").append(JobStackRunner.POLL_EVERY.toMillis())
+        .append(" ms until `SUCCEEDED`. The stack is started once, before the runs.\n");
+    md.append("- **Warm-up**: one unreported h=1 run of the command and one of the job stack come first, so the "
+        + "JIT has compiled the hot paths, as in a long-lived worker; windows then run in ascending order.\n");
+    md.append("- Every answer (post, depth, comments, deepest path, posts considered) was checked against the "
+        + "baseline's answer for the same window; the benchmark fails instead of writing this file when any "
+        + "differs.\n\n");
+
+    md.append("## Results\n\n");
+    md.append(table(results));
+    results.stackMemory().ifPresent(memory -> md.append("\nMemory pass: the job stack answered h=")
+        .append(memory.hours()).append(" once more, untimed, with a full GC every ")
+        .append(LiveHeapProbe.EVERY.toMillis()).append(" ms: all ").append(settings.workers())
+        .append(" workers (and the API) held at most ").append(megabytes(memory.liveBytes()))
+        .append(" MB of live heap together, above the idle heap.\n"));
+    if (!results.unfinishedBaselines().isEmpty()) {
+      md.append("\nThe baseline did not finish within the cap for h=").append(results.unfinishedBaselines())
+          .append(", and no smaller window finished to scale from.\n");
+    }
+    md.append("\n## Targets\n\n| target | verdict | measured |\n|---|---|---|\n");
+    for (var target : targets) {
+      md.append("| ").append(target.target()).append(" | ").append(target.verdict()).append(" | ")
+          .append(target.measured()).append(" |\n");
+    }
+    md.append("\n## How it is measured\n\n");
+    md.append("- **wall s**: from the first request to the answer; for the job stack from `POST /jobs` to the poll "
+        + "that saw `SUCCEEDED`.\n");
+    md.append("- **HN requests**, **distinct items**: counted by the replica (`ReplicaStats`), reset before each "
+        + "run; every endpoint counts as a request, `/item` ids as items. A scaled baseline row shows the counts "
+        + "of its in-memory replay.\n");
+    md.append("- **must-read** (`RequestBound`, computed from the data set, not from a run): the window's posts "
+        + "and their comment trees as of asOf (every id listed in `kids`, a null one too, but not the replies of "
+        + "a comment later than asOf), plus the discovery's unavoidable probes: the API has no index by time, "
+        + "so every id from the window's first item to its last must be read (any could be a post), unless the "
+        + "window ends now and `/newstories` reaches back past its start, which then replaces the range; plus "
+        + "`/maxitem` or the list. Left out: the search for the range's ends (about 15 round-trips), so the "
+        + "limit is slightly optimistic.\n");
+    md.append("- **limit s**: must-read × latency ÷ concurrency, the concurrency in brackets: 1 for the baseline, "
+        + "the configured bound for the command, and for the job stack the most requests the replica saw in "
+        + "flight at once (at most workers × concurrency). **× limit** = wall ÷ limit.\n");
+    md.append("- **heap MB used / live**: peaks of the whole JVM above its idle heap, measured after a "
+        + "`System.gc()` just before the run (the idle heap holds the data set and the replica). *used*: "
+        + "`MemoryMXBean` heap used, sampled every ").append(HeapSampler.EVERY.toMillis())
+        .append(" ms on a background thread, garbage included; *after GC*: heap used right after each GC during "
+            + "the run, from the collectors' notifications (— when no GC ran); after a young GC that still "
+            + "counts old garbage, so both are upper bounds. The **memory pass** measures live heap exactly "
+            + "(`LiveHeapProbe`: a full GC every ").append(LiveHeapProbe.EVERY.toMillis())
+        .append(" ms, heap used right after it) in a separate run of the largest window, since the pauses would "
+            + "distort the timed one. The job stack's workers share this JVM, so its figure bounds the sum of "
+            + "all workers' heaps, and so each one's.\n");
+    md.append("- **SQS sent / delivered**: SendMessage calls plus SendMessageBatch entries (counted by the SDK "
+        + "interceptor `AwsCallCounter`), and messages the pollers handed to workers. **DynamoDB reads / writes**: "
+        + "GetItem, Query, Scan, BatchGetItem calls / PutItem, UpdateItem, DeleteItem, BatchWriteItem, "
+        + "TransactWriteItems calls; the reads include one GetItem per status poll (polls in brackets).\n");
+    return md.toString();
+  }
+
+  /** The results table, also printed on the console. */
+  static String table(BenchmarkResults results) {
+    var latency = results.settings().latency();
+    var md = new StringBuilder();
+    md.append("| h | approach | wall s | × limit | limit s (concurrency) | HN requests | distinct items | "
+        + "req/item | must-read | heap MB used / after GC | SQS sent / delivered | DynamoDB reads / writes (polls) | load |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (var row : results.rows()) {
+      md.append("| ").append(row.hours())
+          .append(" | ").append(row.approach().label())
+          .append(" | ").append(row.scaled()
+              ? "≈ " + seconds(row.seconds()) + " (scaled from h=" + row.scaledFromHours().getAsInt() + ")"
+              : seconds(row.seconds()))
+          .append(" | ").append(format(row.timesLimit(latency)))
+          .append(" | ").append(seconds(row.limit(latency))).append(" (").append(row.concurrency()).append(")")
+          .append(" | ").append(row.requests())
+          .append(" | ").append(row.distinctItems())
+          .append(" | ").append(String.format(Locale.ROOT, "%.3f", row.requestsPerItem()))
+          .append(" | ").append(row.bound().mustRead())
+          .append(" | ").append(row.heap()
+              .map(peak -> megabytes(peak.usedBytes()) + " / " + (peak.liveBytes() < 0 ? "—" : megabytes(peak.liveBytes())))
+              .orElse("—"))
+          .append(" | ").append(row.stackCost().map(cost -> cost.sqsSent() + " / " + cost.sqsDelivered()).orElse("—"))
+          .append(" | ").append(row.stackCost()
+              .map(cost -> cost.dynamoReads() + " / " + cost.dynamoWrites() + " (" + cost.statusPolls() + ")")
+              .orElse("—"))
+          .append(" | ").append(row.loadAverage() < 0 ? "—" : String.format(Locale.ROOT, "%.1f", row.loadAverage()))
+          .append(" |\n");
+    }
+    return md.toString();
+  }
+}

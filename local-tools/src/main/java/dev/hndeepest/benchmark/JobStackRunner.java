@@ -1,0 +1,170 @@
+package dev.hndeepest.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.config.AwsCallCounter;
+import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.json.Json;
+import dev.hndeepest.localstack.LocalStack;
+import dev.hndeepest.localstack.LocalStackOptions;
+import dev.hndeepest.localstack.PollerStats;
+import dev.hndeepest.localstack.RealHandlers;
+import dev.hndeepest.replica.HnReplicaServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Runs whole jobs through one local stack (moto, the real submit, worker and status handlers,
+ * {@code workers} queue pollers) the way a user does: POST /jobs, then GET /jobs/{id} every
+ * {@link #POLL_EVERY} until SUCCEEDED. The stack is started once; its start-up is not timed.
+ */
+final class JobStackRunner implements AutoCloseable {
+  static final Duration POLL_EVERY = Duration.ofMillis(50);
+  static final Duration JOB_DEADLINE = Duration.ofMinutes(30);
+  /** Longer than any one work message takes here, so a slow message is not delivered twice. */
+  static final Duration VISIBILITY_TIMEOUT = Duration.ofMinutes(3);
+
+  private static final Set<String> DYNAMO_READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
+  private static final Set<String> DYNAMO_WRITES =
+      Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
+
+  private final HnReplicaServer replica;
+  private final LocalStack stack;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private JobStackRunner(HnReplicaServer replica, LocalStack stack) {
+    this.replica = replica;
+    this.stack = stack;
+  }
+
+  /** Starts the stack with the worker's HN client at {@code concurrency} requests in flight per message. */
+  static JobStackRunner start(HnReplicaServer replica, Clock clock, int workers, int concurrency) {
+    var env = new HashMap<>(System.getenv());
+    env.put("HN_API_BASE_URL", replica.baseUrl().toString());
+    env.put("HN_CONCURRENCY", Integer.toString(concurrency));
+    var options = LocalStackOptions.builder()
+        .environment(env)
+        .resourcePrefix("hn-deepest-bench")
+        .apiPort(0)
+        .workers(workers)
+        .receiveWait(Duration.ofSeconds(1))
+        .visibilityTimeout(VISIBILITY_TIMEOUT);
+    return new JobStackRunner(replica, LocalStack.start(new RealHandlers(clock).install(options).build()));
+  }
+
+  RunMeasurement run(StoryWindow window, RequestBound bound) {
+    double load = MachineLoad.now();
+    AwsCallCounter.reset();
+    var deliveredBefore = stack.workerStats().map(PollerStats::messagesDelivered).orElse(0L);
+    replica.resetStats();
+    var heap = HeapSampler.start();
+    long started = System.nanoTime();
+    var polled = awaitSuccess(submit(window));
+    var job = polled.job();
+    int polls = polled.polls();
+    var wall = Duration.ofNanos(System.nanoTime() - started);
+    var peak = heap.stop();
+    var stats = replica.stats();
+    var result = Json.MAPPER.convertValue(job.get("result"), DeepestThreadResult.class);
+    var calls = AwsCallCounter.snapshot();
+    var delivered = stack.workerStats().map(PollerStats::messagesDelivered).orElse(0L) - deliveredBefore;
+    var cost = new StackCost(AwsCallCounter.sqsMessagesSent(), delivered, dynamoCalls(calls, DYNAMO_READS),
+        dynamoCalls(calls, DYNAMO_WRITES), polls);
+    return new RunMeasurement(Approach.JOB_STACK, window.hours(), wall, stats.requests(), stats.distinctItemIds(),
+        Optional.of(peak), stats.maxInFlight(), bound, Optional.of(cost), OptionalInt.empty(), Answer.of(result),
+        load);
+  }
+
+  /**
+   * Runs the window's job once more, untimed, under a {@link LiveHeapProbe}: the most live heap all
+   * workers (and the API) held together, above the idle heap.
+   */
+  long liveHeapBytes(StoryWindow window) {
+    try (var probe = LiveHeapProbe.start()) {
+      awaitSuccess(submit(window));
+      return probe.stop();
+    }
+  }
+
+  private URI submit(StoryWindow window) {
+    var url = URI.create(stack.apiBaseUrl() + "/jobs?hours=" + window.hours() + "&asOf=" + window.to());
+    var response = send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.noBody()).build());
+    if (response.statusCode() != 202) {
+      throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    var location = response.headers().firstValue("Location")
+        .orElseThrow(() -> new IllegalStateException("POST " + url + " answered 202 without a Location"));
+    return URI.create(stack.apiBaseUrl() + location);
+  }
+
+  /** The job as the poll that saw it SUCCEEDED answered, and how many polls that took. */
+  private record Polled(JsonNode job, int polls) {}
+
+  private Polled awaitSuccess(URI jobUrl) {
+    var deadline = Instant.now().plus(JOB_DEADLINE);
+    for (int polls = 1; ; polls++) {
+      var job = Json.read(get(jobUrl).body(), JsonNode.class);
+      var status = job.path("status").asText();
+      if (status.equals("SUCCEEDED")) {
+        return new Polled(job, polls);
+      }
+      if (!status.equals("PENDING") && !status.equals("RUNNING")) {
+        throw new IllegalStateException("job " + jobUrl + " ended " + status + ": " + job.path("error").asText());
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("job " + jobUrl + " did not finish within " + JOB_DEADLINE);
+      }
+      pause();
+    }
+  }
+
+  private HttpResponse<String> get(URI url) {
+    return send(HttpRequest.newBuilder(url).GET().build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_EVERY);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while polling a job", e);
+    }
+  }
+
+  private static long dynamoCalls(Map<String, Long> calls, Set<String> operations) {
+    return calls.entrySet().stream()
+        .filter(call -> call.getKey().startsWith("DynamoDb.")
+            && operations.contains(call.getKey().substring("DynamoDb.".length())))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    stack.close();
+  }
+}

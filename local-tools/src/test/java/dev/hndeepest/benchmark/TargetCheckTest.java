@@ -1,0 +1,56 @@
+package dev.hndeepest.benchmark;
+
+import static dev.hndeepest.benchmark.Rows.results;
+import static dev.hndeepest.benchmark.Rows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hndeepest.benchmark.TargetCheck.Verdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TargetCheckTest {
+
+  @Test
+  void evaluate_shouldMeetEveryTarget_whenNumbersAreWithinTheirBounds() {
+    // GIVEN 14,000 must-read items at 20 ms / 64 = 4.375 s of limit at h=24
+    var rows = List.of(
+        row(Approach.BASELINE, 24, 600, 14_000, 1),
+        row(Approach.COMMAND, 24, 6, 14_000, 64),
+        row(Approach.JOB_STACK, 24, 8, 14_000, 256),
+        row(Approach.JOB_STACK, 168, 40, 98_000, 256),
+        row(Approach.JOB_STACK, 720, 150, 420_000, 256));
+
+    // WHEN
+    var outcomes = TargetCheck.evaluate(results(rows));
+
+    // THEN
+    assertThat(outcomes).hasSize(6).allSatisfy(outcome -> assertThat(outcome.verdict()).as(outcome.target())
+        .isEqualTo(Verdict.MET));
+  }
+
+  @Test
+  void evaluate_shouldNameWhatIsMissed_whenCommandIsSlowAndStackGrowsFasterThanItems() {
+    // GIVEN a command at 2x its limit, and a stack whose time grows 6x for 4.3x the items
+    var rows = List.of(
+        row(Approach.BASELINE, 24, 300, 14_000, 1),
+        row(Approach.COMMAND, 24, 8.75, 14_000, 64),
+        row(Approach.JOB_STACK, 24, 20, 14_000, 256),
+        row(Approach.JOB_STACK, 168, 40, 98_000, 256),
+        row(Approach.JOB_STACK, 720, 240, 420_000, 256));
+
+    // WHEN
+    var verdicts = TargetCheck.evaluate(results(rows)).stream().map(TargetCheck.Outcome::verdict).toList();
+
+    // THEN speedup 34x, 2.0x the limit, stack 2.3x the command, growth super-linear: missed
+    assertThat(verdicts).containsExactly(Verdict.MISSED, Verdict.MISSED, Verdict.MET, Verdict.MISSED, Verdict.MET,
+        Verdict.MISSED);
+  }
+
+  @Test
+  void evaluate_shouldSayNotRun_whenTheHoursTheTargetsNeedWereNotMeasured() {
+    var outcomes = TargetCheck.evaluate(results(List.of(row(Approach.COMMAND, 1, 0.5, 600, 64))));
+
+    assertThat(outcomes).extracting(TargetCheck.Outcome::verdict).containsExactly(Verdict.NOT_RUN, Verdict.NOT_RUN,
+        Verdict.MET, Verdict.NOT_RUN, Verdict.NOT_RUN, Verdict.NOT_RUN);
+  }
+}
