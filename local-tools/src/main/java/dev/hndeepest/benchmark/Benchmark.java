@@ -55,6 +55,8 @@ final class Benchmark {
         baseline.run(window, bound, replay).ifPresentOrElse(row -> record(rows, row), () -> unfinished.add(hours));
         record(rows, command.run(window, bound));
         record(rows, stack.run(window, bound));
+        // Fail as soon as a window disagrees, not after the longer windows have run.
+        AnswerAgreement.check(rows, expected);
       }
       int largest = settings.largestHours();
       say("memory pass: the job stack at h=%d again, untimed, with a full GC every %d ms", largest,
@@ -62,7 +64,6 @@ final class Benchmark {
       memory = new BenchmarkResults.StackMemory(largest, stack.liveHeapBytes(window(largest)));
       say("memory pass: %s MB live above the idle heap", TargetCheck.megabytes(memory.liveBytes()));
     }
-    AnswerAgreement.check(rows, expected);
     return new BenchmarkResults(settings, MachineInfo.current(), data.summary(), rows, unfinished,
         Optional.of(memory), started, Instant.now());
   }

@@ -34,6 +34,8 @@ public final class StoryDiscovery {
   static final int SCAN_CHUNK = 2_000;
   /** Scan chunks fetched at once. */
   static final int CHUNKS_IN_FLIGHT = 2;
+  /** Listed posts read per round-trip, newest first, until one is older than the window. */
+  static final int LISTED_CHUNK = 64;
   /** Ids read per step from the top while the search runs: a few round-trips, so it stops soon after. */
   static final int TOP_CHUNK = 256;
 
@@ -176,20 +178,32 @@ public final class StoryDiscovery {
   }
 
   /**
-   * The listed posts, oldest first: when the oldest is younger than the window's start (minus the
-   * slack) the list can't cover the window, and one request has shown it instead of hundreds.
+   * The listed posts that can matter. The oldest is read first: when it is younger than the
+   * window's start (minus the slack) the list cannot cover the window, shown with one request
+   * instead of hundreds. Otherwise the rest are read newest first, {@value #LISTED_CHUNK} at a time,
+   * down to the first chunk holding a post older than the window's start minus the slack: every
+   * post listed below that one is older than the window.
    */
   private Map<Long, Optional<HnItem>> readNewStories(StoryWindow window) {
     var ids = api.newStories();
     if (ids.isEmpty()) {
       return Map.of();
     }
+    long before = window.from() - SLACK_SECONDS;
     long oldestId = Collections.min(ids);
     var oldest = api.item(oldestId);
     var listed = new LinkedHashMap<Long, Optional<HnItem>>();
     listed.put(oldestId, oldest);
-    if (oldest.isEmpty() || oldest.get().time() <= window.from() - SLACK_SECONDS) {
-      listed.putAll(api.items(ids.stream().filter(id -> id != oldestId).toList()));
+    if (oldest.isPresent() && oldest.get().time() > before) {
+      return listed;
+    }
+    var newestFirst = ids.stream().filter(id -> id != oldestId).distinct().sorted(Comparator.reverseOrder()).toList();
+    for (int start = 0; start < newestFirst.size(); start += LISTED_CHUNK) {
+      var chunk = api.items(newestFirst.subList(start, Math.min(newestFirst.size(), start + LISTED_CHUNK)));
+      listed.putAll(chunk);
+      if (chunk.values().stream().flatMap(Optional::stream).anyMatch(item -> item.time() <= before)) {
+        break;
+      }
     }
     return listed;
   }

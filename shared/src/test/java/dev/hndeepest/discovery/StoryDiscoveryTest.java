@@ -215,6 +215,30 @@ class StoryDiscoveryTest {
   }
 
   @Test
+  void locate_shouldReadListedPostsOnlyDownToTheWindowsStart_whenTheListCoversIt() {
+    // GIVEN ~11 h of items as of now, whose 500-post /newstories reaches far past a 1-hour window
+    var items = RandomHnItems.generate(5, 6_500, T0);
+    long to = items.getLast().time();
+    var window = StoryWindow.endingAt(to, 1);
+    var api = FakeHnApi.of(items);
+    var listed = api.newStories();
+    var expected = items.stream()
+        .filter(i -> i.isPost() && i.isVisible() && window.contains(i.time()))
+        .map(HnItem::id).toList();
+
+    // WHEN
+    var location = new StoryDiscovery(api).locate(window, Instant.ofEpochSecond(to));
+
+    // THEN the window's posts, having read the oldest listed post and the newest ones in chunks only
+    assertThat(location).isInstanceOfSatisfying(WindowLocation.Listed.class, found ->
+        assertThat(found.discovered().posts()).extracting(HnItem::id).isEqualTo(expected));
+    long listedRead = listed.stream().filter(id -> api.requests(id) > 0).count();
+    assertThat(listed).hasSize(FakeHnApi.NEW_STORIES_LIMIT);
+    assertThat(listedRead).isLessThanOrEqualTo(1 + expected.size() + 2L * StoryDiscovery.LISTED_CHUNK);
+    assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
+  }
+
+  @Test
   void locate_shouldReadOnlyTheOldestListedPost_whenItProvesTheListTooShort() {
     // GIVEN asOf is now and /newstories reaches back only to post 8, inside the window
     var api = FakeHnApi.builder().items(edges().items()).newStories(List.of(12L, 11L, 10L, 8L)).build();
