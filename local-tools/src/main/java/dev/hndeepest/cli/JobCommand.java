@@ -124,7 +124,7 @@ final class JobCommand implements Callable<Integer> {
             return HnDeepestCommand.EXIT_HN_UNAVAILABLE;
           }
           case "PENDING", "RUNNING" -> progress.measured(
-              job.at("/progress/storiesDone").asInt(), job.at("/progress/storiesTotal").asInt());
+              job.at("/progress/batchesDone").asInt(), job.at("/progress/batchesTotal").asInt());
           default -> {
             err.println("hn-deepest: unexpected answer from " + jobUrl + " (" + response.statusCode() + "): "
                 + detail(response.body()));

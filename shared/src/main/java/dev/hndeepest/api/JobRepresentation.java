@@ -18,8 +18,11 @@ public record JobRepresentation(
     DeepestThreadResult result,
     String error) {
 
-  /** How many of the window's posts have been measured. */
-  public record Progress(int storiesTotal, int storiesDone) {}
+  /**
+   * How far the job is. Stories count the window's posts measured; batches count the work messages
+   * done, the steadier measure while an id-range scan is still finding posts (storiesTotal grows).
+   */
+  public record Progress(int storiesTotal, int storiesDone, int batchesTotal, int batchesDone) {}
 
   public static JobRepresentation of(Job job) {
     return new JobRepresentation(
@@ -29,7 +32,7 @@ public record JobRepresentation(
         Instant.ofEpochSecond(job.request().asOf()).toString(),
         job.createdAt().toString(),
         job.updatedAt().toString(),
-        new Progress(job.storiesTotal(), job.storiesDone()),
+        new Progress(job.storiesTotal(), job.storiesDone(), job.batchesTotal(), job.batchesDone()),
         job.result(),
         job.error());
   }

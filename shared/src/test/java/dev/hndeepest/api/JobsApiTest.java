@@ -184,6 +184,8 @@ class JobsApiTest {
     assertThat(body.get("status").asText()).isEqualTo("RUNNING");
     assertThat(body.at("/progress/storiesTotal").asInt()).isEqualTo(10);
     assertThat(body.at("/progress/storiesDone").asInt()).isEqualTo(4);
+    assertThat(body.at("/progress/batchesTotal").asInt()).isEqualTo(2);
+    assertThat(body.at("/progress/batchesDone").asInt()).isEqualTo(1);
     assertThat(body.has("result")).isFalse();
     assertThat(body.has("error")).isFalse();
   }
