@@ -94,6 +94,14 @@ def allow_statements(policy_document: dict) -> list[dict]:
     return [s for s in statements if isinstance(s, dict) and s.get("Effect") == "Allow"]
 
 
+def role_allow_statements(template: dict) -> list[tuple[str, dict]]:
+    """Every allow statement of every IAM role's inline policies, with the role's logical id."""
+    return [(name, statement)
+            for name, role in resources_of_type(template, "AWS::IAM::Role").items()
+            for policy in role["Properties"].get("Policies", [])
+            for statement in allow_statements(policy["PolicyDocument"])]
+
+
 def as_list(value) -> list:
     return value if isinstance(value, list) else [value]
 

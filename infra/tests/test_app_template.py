@@ -10,6 +10,7 @@ from conftest import (
     as_list,
     environment_parameters,
     resources_of_type,
+    role_allow_statements,
     translate_app_template,
 )
 
@@ -329,10 +330,7 @@ def outputs_should_includeApiUrlOfTheStage_whenTranslated(prod_template):
 
 def iamPolicies_should_grantNoWildcardActions_whenTranslated(prod_template):
     # GIVEN every allow statement of every role in the stack
-    statements = [(name, s)
-                  for name, role in resources_of_type(prod_template, "AWS::IAM::Role").items()
-                  for policy in role["Properties"].get("Policies", [])
-                  for s in allow_statements(policy["PolicyDocument"])]
+    statements = role_allow_statements(prod_template)
 
     # WHEN / THEN no action is `*` or a service-wide `service:*` on a data service
     assert statements
@@ -345,9 +343,7 @@ def iamPolicies_should_grantNoWildcardActions_whenTranslated(prod_template):
 
 def iamPolicies_should_scopeTableAndQueueActionsToTheirArns_whenTranslated(prod_template):
     # GIVEN every allow statement with a DynamoDB or SQS action
-    statements = [s for role in resources_of_type(prod_template, "AWS::IAM::Role").values()
-                  for policy in role["Properties"].get("Policies", [])
-                  for s in allow_statements(policy["PolicyDocument"])
+    statements = [s for _, s in role_allow_statements(prod_template)
                   if any(a.split(":")[0] in ("dynamodb", "sqs") for a in as_list(s["Action"]))]
 
     # WHEN / THEN each names the table or a queue of this stack, never a wildcard

@@ -15,6 +15,7 @@ from conftest import (
     as_list,
     environment_parameters,
     resources_of_type,
+    role_allow_statements,
     translate_app_template,
 )
 
@@ -72,10 +73,7 @@ def checkovSkips_should_neverIncludeAnIamCheck_whenConfigured():
 def iamPolicies_should_useWildcardResourcesOnlyForActionsWithoutResourceLevelPermissions_whenTranslated(
         prod_template):
     # GIVEN every allow statement of every role of the application stack
-    statements = [(name, s)
-                  for name, role in resources_of_type(prod_template, "AWS::IAM::Role").items()
-                  for policy in role["Properties"].get("Policies", [])
-                  for s in allow_statements(policy["PolicyDocument"])]
+    statements = role_allow_statements(prod_template)
 
     # WHEN / THEN a "*" resource only ever goes with X-Ray's two write actions, and no action or
     # resource on data (table, queues, logs) is a wildcard
