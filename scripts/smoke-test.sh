@@ -51,14 +51,16 @@ location=$(tr -d '\r' < "$work_dir/submit.headers" | awk 'tolower($1) == "locati
 [ -n "$location" ] || fail "POST /jobs answered 202 without a Location header"
 job_id=$(json_field "$work_dir/submit.json" 'doc["jobId"]') || fail "POST /jobs body has no jobId"
 [ -n "$job_id" ] || fail "POST /jobs body has an empty jobId"
-[[ "$location" == */jobs/"$job_id" ]] || fail "Location $location does not point at job $job_id"
+# The link must be the job's absolute URL under the stage (or base path) the client used.
+[ "$location" = "$base_url/jobs/$job_id" ] \
+  || fail "Location $location does not point at job $job_id under $base_url (expected $base_url/jobs/$job_id)"
 echo "smoke-test: accepted job $job_id (Location: $location)"
 
 deadline=$(( $(date +%s) + timeout_seconds ))
 job_status=""
 while :; do
   status=$(curl -sS --max-time 30 --retry 3 --retry-delay 2 \
-    -o "$work_dir/job.json" -w '%{http_code}' "$base_url/jobs/$job_id") \
+    -o "$work_dir/job.json" -w '%{http_code}' "$location") \
     || fail "GET /jobs/$job_id did not complete (curl exit $?)"
   [ "$status" = "200" ] || fail "GET /jobs/$job_id answered $status: $(head -c 500 "$work_dir/job.json")"
   job_status=$(json_field "$work_dir/job.json" 'doc["status"]') || fail "GET /jobs/$job_id body has no status"

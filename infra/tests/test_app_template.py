@@ -318,6 +318,27 @@ def restApi_should_answerUnknownRoutesWithProblemJson404_whenTranslated(prod_tem
     assert responses["THROTTLED"]["statusCode"] == "429"
 
 
+# RFC 9110 reason phrases: the title of an about:blank problem is its status's (RFC 9457 section 4.2.1).
+REASON_PHRASES = {404: "Not Found", 413: "Content Too Large", 429: "Too Many Requests", 502: "Bad Gateway",
+                  504: "Gateway Timeout"}
+
+
+def gatewayResponses_should_beProblemsInTheFunctionsStyle_whenTranslated(prod_template):
+    # GIVEN every gateway response of the API
+    responses = prod_template["Resources"]["JobsApi"]["Properties"]["Body"]["x-amazon-apigateway-gateway-responses"]
+
+    # WHEN / THEN each is an about:blank problem titled with its status's reason phrase, like the
+    # functions' own problems (dev.hndeepest.api.Problem), so clients see one style
+    assert responses
+    for name, response in responses.items():
+        status = int(response["statusCode"])
+        problem = json.loads(response["responseTemplates"]["application/json"])
+        assert response["responseParameters"]["gatewayresponse.header.Content-Type"] == "'application/problem+json'", name
+        assert problem["type"] == "about:blank", name
+        assert problem["title"] == REASON_PHRASES[status], name
+        assert problem["status"] == status, name
+
+
 def outputs_should_includeApiUrlOfTheStage_whenTranslated(prod_template):
     # GIVEN / WHEN the stack outputs / THEN the API URL ends with the stage name
     url = prod_template["Outputs"]["ApiUrl"]["Value"]["Fn::Sub"]

@@ -23,6 +23,7 @@ class FakeJobsApi:
     (the last one repeats); records the requests."""
 
     def __init__(self, submit=(202, {"jobId": JOB_ID, "status": "PENDING"}), polls=(), location=f"/jobs/{JOB_ID}"):
+        # A location starting with "/" is answered under the stage URL, as the job API does.
         self.submit, self.polls, self.location = submit, list(polls), location
         self.requests = []
         fake = self
@@ -44,7 +45,8 @@ class FakeJobsApi:
             def do_POST(self):
                 fake.requests.append(("POST", self.path, dict(self.headers)))
                 status, body = fake.submit
-                headers = [("Location", fake.location)] if status == 202 and fake.location else []
+                location = fake.base_url + fake.location if (fake.location or "").startswith("/") else fake.location
+                headers = [("Location", location)] if status == 202 and location else []
                 self.answer(status, body, headers)
 
             def do_GET(self):
@@ -135,6 +137,8 @@ def smokeTest_should_giveUpWithinBoundedTime_whenJobNeverFinishes():
     ((400, {"title": "Bad Request", "status": 400}), f"/jobs/{JOB_ID}", "answered 400, expected 202"),
     ((202, {"jobId": JOB_ID, "status": "PENDING"}), None, "without a Location header"),
     ((202, {"jobId": JOB_ID, "status": "PENDING"}), "/jobs/another-job", "does not point at job"),
+    # the first release's bug: a path that a client resolves against the host, losing the stage
+    ((202, {"jobId": JOB_ID, "status": "PENDING"}), f"http://127.0.0.1:9/jobs/{JOB_ID}", "does not point at job"),
     ((202, {"status": "PENDING"}), f"/jobs/{JOB_ID}", "no jobId"),
 ])
 def smokeTest_should_failClearly_whenSubmitMisbehaves(submit, location, message):

@@ -106,7 +106,7 @@ final class JobStackRunner implements AutoCloseable {
     }
     var location = response.headers().firstValue("Location")
         .orElseThrow(() -> new IllegalStateException("POST " + url + " answered 202 without a Location"));
-    return URI.create(stack.apiBaseUrl() + location);
+    return url.resolve(location);
   }
 
   /** The job as the poll that saw it SUCCEEDED answered, and how many polls that took. */

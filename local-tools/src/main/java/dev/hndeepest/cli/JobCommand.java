@@ -91,7 +91,8 @@ final class JobCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
       var query = "hours=" + encode(hours) + (asOf == null ? "" : "&asOf=" + encode(asOf));
-      var submitted = http.send(HttpRequest.newBuilder(resolve(apiBase, "/jobs?" + query))
+      var submitUrl = resolve(apiBase, "/jobs?" + query);
+      var submitted = http.send(HttpRequest.newBuilder(submitUrl)
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
       if (submitted.statusCode() != 202) {
         err.println("hn-deepest: the job API refused the job (" + submitted.statusCode() + "): " + detail(submitted.body()));
@@ -100,7 +101,7 @@ final class JobCommand implements Callable<Integer> {
       var location = submitted.headers().firstValue("Location").orElseThrow();
       long started = System.nanoTime();
       try {
-        return poll(http, resolve(apiBase, location), err);
+        return poll(http, submitUrl.resolve(location), err);
       } finally {
         elapsed = Duration.ofNanos(System.nanoTime() - started);
       }

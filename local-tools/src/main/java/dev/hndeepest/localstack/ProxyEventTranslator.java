@@ -37,6 +37,7 @@ public final class ProxyEventTranslator {
     var path = "/" + String.join("/", pathSegments(request.rawPath()));
     var headers = headersWithForwarding(request);
     var query = parseQuery(request.rawQuery());
+    var domainName = hostWithoutPort(headers.containsKey("Host") ? last(headers.get("Host")) : null);
 
     var identity = new RequestIdentity()
         .withSourceIp(request.sourceIp())
@@ -48,14 +49,15 @@ public final class ProxyEventTranslator {
         .withResourcePath(resource)
         .withHttpMethod(request.method())
         .withStage(stage)
-        .withPath("/" + stage + path)
+        // As on a custom domain with an empty base path: the client's own path, without the stage.
+        .withPath(request.rawPath())
         .withRequestId(requestId)
         .withExtendedRequestId(UUID.randomUUID().toString())
         .withRequestTime(REQUEST_TIME.format(receivedAt))
         .withRequestTimeEpoch(receivedAt.toEpochMilli())
         .withProtocol(request.protocol())
-        .withDomainName(headers.containsKey("Host") ? last(headers.get("Host")) : "127.0.0.1:" + request.localPort())
-        .withDomainPrefix(API_ID)
+        .withDomainName(domainName)
+        .withDomainPrefix(domainName.split("\\.", 2)[0])
         .withIdentity(identity);
 
     return new APIGatewayProxyRequestEvent()
@@ -138,10 +140,21 @@ public final class ProxyEventTranslator {
     headers.put("X-Forwarded-For", new ArrayList<>(List.of(forwardedFor == null
         ? request.sourceIp()
         : String.join(", ", forwardedFor) + ", " + request.sourceIp())));
-    headers.putIfAbsent("X-Forwarded-Port", List.of(String.valueOf(request.localPort())));
-    headers.putIfAbsent("X-Forwarded-Proto", List.of("http"));
+    // API Gateway sets these itself, whatever the client sent: they say how it was reached.
+    headers.put("X-Forwarded-Port", List.of(String.valueOf(request.localPort())));
+    headers.put("X-Forwarded-Proto", List.of("http"));
     headers.replaceAll((name, values) -> List.copyOf(values));
     return headers;
+  }
+
+  /** The host the client named, as API Gateway's {@code domainName} carries it: without a port. */
+  private static String hostWithoutPort(String hostHeader) {
+    if (hostHeader == null || hostHeader.isBlank()) {
+      return "127.0.0.1";
+    }
+    var host = hostHeader.strip();
+    int colon = host.lastIndexOf(':');
+    return colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
   }
 
   private static Map<String, String> lastValues(Map<String, List<String>> multi) {

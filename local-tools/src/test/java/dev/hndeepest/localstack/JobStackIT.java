@@ -100,10 +100,15 @@ class JobStackIT {
     }
   }
 
+  /** POST /jobs, which must be accepted with the job's absolute URL on the local API as its links. */
   private static JsonNode submit(LocalStack stack, String query) {
     var response = send("POST", URI.create(stack.apiBaseUrl() + "/jobs?" + query));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    return Json.read(response.body(), JsonNode.class);
+    var body = Json.read(response.body(), JsonNode.class);
+    var jobUrl = stack.apiBaseUrl() + "/jobs/" + body.get("jobId").asText();
+    assertThat(response.headers().firstValue("Location")).hasValue(jobUrl);
+    assertThat(body.at("/links/self").asText()).isEqualTo(jobUrl);
+    return body;
   }
 
   /** Polls GET /jobs/{id} until the job is SUCCEEDED or FAILED. */

@@ -51,7 +51,8 @@ class LambdaRuntimeIT {
 
     assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(202);
     var jobId = Json.read(response.get("body").asText(), JsonNode.class).get("jobId").asText();
-    assertThat(response.at("/headers/Location").asText()).isEqualTo("/jobs/" + jobId);
+    assertThat(response.at("/headers/Location").asText())
+        .isEqualTo("https://abcdef1234.execute-api.us-east-1.amazonaws.com/prod/jobs/" + jobId);
     var table = resources.appConfig().requireJobsTableName();
     assertThat(moto.dynamoDb.scan(r -> r.tableName(table)).items())
         .anySatisfy(item -> assertThat(item.get("jobId").s()).isEqualTo(jobId));

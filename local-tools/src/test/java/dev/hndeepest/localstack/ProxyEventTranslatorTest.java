@@ -125,12 +125,31 @@ class ProxyEventTranslatorTest {
     assertThat(context.getRequestId()).isEqualTo("req-42");
     assertThat(context.getStage()).isEqualTo("local");
     assertThat(context.getResourcePath()).isEqualTo("/jobs");
-    assertThat(context.getPath()).isEqualTo("/local/jobs");
+    assertThat(context.getPath()).isEqualTo("/jobs");
+    assertThat(context.getDomainName()).isEqualTo("127.0.0.1");
     assertThat(context.getHttpMethod()).isEqualTo("POST");
     assertThat(context.getRequestTimeEpoch()).isEqualTo(RECEIVED.toEpochMilli());
     assertThat(context.getRequestTime()).isEqualTo("10/Jun/2024:06:13:20 +0000");
     assertThat(context.getIdentity().getSourceIp()).isEqualTo("127.0.0.1");
     assertThat(context.getIdentity().getUserAgent()).isEqualTo("curl/8");
+  }
+
+  @Test
+  void toEvent_shouldSayWhereTheClientSentTheRequest_asApiGatewayDoes() {
+    // GIVEN a client that reached the bridge as localhost:3000 and claims another scheme and port
+    var request = new IncomingRequest("GET", "/jobs/abc", null, Map.of("Host", List.of("localhost:3000"),
+        "X-Forwarded-Proto", List.of("https"), "X-Forwarded-Port", List.of("443")), new byte[0], "127.0.0.1",
+        "HTTP/1.1", 3000);
+
+    // WHEN
+    var event = translator.toEvent(request, found("GET", "/jobs/abc"), "req-1", RECEIVED);
+
+    // THEN the host without its port, the path as sent, and the forwarding headers of this hop only
+    assertThat(event.getRequestContext().getDomainName()).isEqualTo("localhost");
+    assertThat(event.getRequestContext().getPath()).isEqualTo("/jobs/abc");
+    assertThat(event.getHeaders()).containsEntry("X-Forwarded-Proto", "http").containsEntry("X-Forwarded-Port", "3000");
+    assertThat(dev.hndeepest.lambda.ApiGatewayTranslation.toApiRequest(event, null).urlOf("/jobs/abc"))
+        .isEqualTo("http://localhost:3000/jobs/abc");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.hndeepest.api;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,9 @@ import java.util.TreeMap;
  *
  * @param query every value of every query parameter, so repeats can be rejected
  * @param headers header names compare case-insensitively
+ * @param baseUrl the API's root as the client reached it (scheme, host, port, and the stage or a
+ *     custom domain's base path), e.g. {@code https://abc.execute-api.eu-west-1.amazonaws.com/prod};
+ *     null when the request does not say where it was sent
  */
 public record ApiRequest(
     String method,
@@ -19,7 +23,8 @@ public record ApiRequest(
     Map<String, List<String>> query,
     Map<String, List<String>> headers,
     String body,
-    String requestId) {
+    String requestId,
+    URI baseUrl) {
 
   public ApiRequest {
     pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
@@ -38,6 +43,14 @@ public record ApiRequest(
   public Optional<String> header(String name) {
     var values = headers.get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+  }
+
+  /**
+   * The URL of a resource of this API as this client must write it: absolute under
+   * {@link #baseUrl()}, so resolving it never drops the stage; just the path when the base is unknown.
+   */
+  public String urlOf(String resourcePath) {
+    return baseUrl == null ? resourcePath : baseUrl + resourcePath;
   }
 
   /** Bytes of the query string and body, to refuse absurd sizes before parsing anything. */

@@ -46,11 +46,12 @@ public final class JobsApi {
       var submitted = submission.submit(
           request.queryValues("hours"), request.queryValues("asOf"), request.header("Idempotency-Key"));
       var job = submitted.job();
+      var jobUrl = request.urlOf(jobPath(job.id()));
       return new ApiResponse(202, Map.of(
               "Content-Type", "application/json",
-              "Location", jobPath(job.id()),
+              "Location", jobUrl,
               "Idempotent-Replayed", Boolean.toString(submitted.replayed())),
-          Json.write(SubmittedJobRepresentation.of(job)));
+          Json.write(SubmittedJobRepresentation.of(job, jobUrl)));
     });
   }
 
@@ -67,12 +68,12 @@ public final class JobsApi {
   private ApiResponse answer(ApiRequest request, String allowedMethod, Supplier<ApiResponse> action) {
     String requestId = request.requestId();
     if (!allowedMethod.equalsIgnoreCase(request.method())) {
-      return Problem.of(405, "method-not-allowed", "Method not allowed",
+      return Problem.of(405,
           request.method() + " is not supported here; use " + allowedMethod, requestId)
           .response(Map.of("Allow", allowedMethod));
     }
     if (request.inputSize() > MAX_INPUT_CHARS) {
-      return Problem.of(413, "request-too-large", "Request too large",
+      return Problem.of(413,
           "query string and body may hold at most " + MAX_INPUT_CHARS + " characters", requestId).response();
     }
     try {
@@ -80,10 +81,10 @@ public final class JobsApi {
     } catch (InvalidRequestException e) {
       return Problem.invalid(e.invalidParams(), requestId).response();
     } catch (JobNotFoundException e) {
-      return Problem.of(404, "job-not-found", "Job not found",
+      return Problem.of(404,
           "no job with this id exists; jobs expire 7 days after submission", requestId).response();
     } catch (IdempotencyKeyConflictException e) {
-      return Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), requestId)
+      return Problem.of(422, e.getMessage(), requestId)
           .response();
     } catch (SdkClientException e) {
       return unavailable(requestId, e);
@@ -108,14 +109,14 @@ public final class JobsApi {
   }
 
   private static ApiResponse unavailable(String requestId) {
-    return Problem.of(503, "service-unavailable", "Service unavailable",
+    return Problem.of(503,
             "the job store or queue is unavailable; retry after " + RETRY_AFTER_SECONDS + " seconds", requestId)
         .response(Map.of("Retry-After", RETRY_AFTER_SECONDS));
   }
 
   private static ApiResponse internalError(String requestId, RuntimeException e) {
     log.error("request {}: internal error", requestId, e);
-    return Problem.of(500, "internal-error", "Internal error",
+    return Problem.of(500,
         "something went wrong on our side; quote request id " + requestId, requestId).response();
   }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.hndeepest.api.ApiRequest;
 import dev.hndeepest.api.ApiResponse;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,16 @@ public final class ApiGatewayTranslation {
     String requestId = Optional.ofNullable(event.getRequestContext())
         .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getRequestId)
         .orElse(context == null ? "unknown" : context.getAwsRequestId());
-    return new ApiRequest(
+    var withoutBase = new ApiRequest(
         event.getHttpMethod(),
         event.getPath(),
         event.getPathParameters(),
         values(event.getMultiValueQueryStringParameters(), event.getQueryStringParameters()),
         values(event.getMultiValueHeaders(), event.getHeaders()),
         event.getBody(),
-        requestId);
+        requestId,
+        null);
+    return withBase(withoutBase, ClientBaseUrl.of(event, withoutBase::header).orElse(null));
   }
 
   public static APIGatewayProxyResponseEvent toEvent(ApiResponse response) {
@@ -33,6 +36,11 @@ public final class ApiGatewayTranslation {
         .withStatusCode(response.status())
         .withHeaders(response.headers())
         .withBody(response.body());
+  }
+
+  private static ApiRequest withBase(ApiRequest request, URI baseUrl) {
+    return new ApiRequest(request.method(), request.path(), request.pathParameters(), request.query(),
+        request.headers(), request.body(), request.requestId(), baseUrl);
   }
 
   /** Prefers the multi-value form, which keeps repeated parameters; falls back to the single one. */

@@ -16,6 +16,7 @@ import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequestParser;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,12 +36,14 @@ class JobsApiTest {
       new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC)),
       new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)));
 
+  private static final URI STAGE = URI.create("https://abc.execute-api.eu-west-1.amazonaws.com/prod");
+
   private static ApiRequest post(Map<String, List<String>> query) {
-    return new ApiRequest("POST", "/jobs", Map.of(), query, Map.of(), null, "req-1");
+    return new ApiRequest("POST", "/jobs", Map.of(), query, Map.of(), null, "req-1", STAGE);
   }
 
   private static ApiRequest get(String id) {
-    return new ApiRequest("GET", "/jobs/" + id, Map.of("id", id), Map.of(), Map.of(), null, "req-2");
+    return new ApiRequest("GET", "/jobs/" + id, Map.of("id", id), Map.of(), Map.of(), null, "req-2", STAGE);
   }
 
   private static JsonNode json(ApiResponse response) {
@@ -48,16 +51,17 @@ class JobsApiTest {
   }
 
   @Test
-  void submit_shouldAnswer202WithLocation_whenHoursValid() {
+  void submit_shouldAnswer202WithAbsoluteLocationUnderTheStage_whenHoursValid() {
     var response = api.submit(post(Map.of("hours", List.of("24"))));
 
     var body = json(response);
+    var jobUrl = STAGE + "/jobs/" + body.get("jobId").asText();
     assertThat(response.status()).isEqualTo(202);
-    assertThat(response.headers()).containsEntry("Location", "/jobs/" + body.get("jobId").asText());
+    assertThat(response.headers()).containsEntry("Location", jobUrl);
     assertThat(body.get("status").asText()).isEqualTo("PENDING");
     assertThat(body.get("hours").asInt()).isEqualTo(24);
     assertThat(body.get("asOf").asText()).isEqualTo("2025-06-10T12:00:00Z");
-    assertThat(body.at("/links/self").asText()).isEqualTo("/jobs/" + body.get("jobId").asText());
+    assertThat(body.at("/links/self").asText()).isEqualTo(jobUrl);
     assertThat(queue.sent()).hasSize(1);
   }
 
@@ -69,8 +73,8 @@ class JobsApiTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
     assertThat(body.get("status").asInt()).isEqualTo(400);
-    assertThat(body.get("type").asText()).isNotBlank();
-    assertThat(body.get("title").asText()).isNotBlank();
+    assertThat(body.get("type").asText()).isEqualTo("about:blank");
+    assertThat(body.get("title").asText()).isEqualTo("Bad Request");
     assertThat(body.get("detail").asText()).isNotBlank();
     assertThat(body.at("/invalidParams/0/name").asText()).isEqualTo("hours");
     assertThat(store.writes()).isZero();
@@ -80,7 +84,7 @@ class JobsApiTest {
   @Test
   void submit_shouldAnswer405WithAllow_whenMethodIsGet() {
     var response = api.submit(new ApiRequest("DELETE", "/jobs", Map.of(), Map.of("hours", List.of("1")),
-        Map.of(), null, "r"));
+        Map.of(), null, "r", STAGE));
 
     assertThat(response.status()).isEqualTo(405);
     assertThat(response.headers()).containsEntry("Allow", "POST");

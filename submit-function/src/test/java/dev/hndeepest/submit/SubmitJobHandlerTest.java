@@ -12,6 +12,7 @@ import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.job.WorkMessage;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequestParser;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +38,39 @@ class SubmitJobHandlerTest {
 
     var body = Json.read(response.getBody(), JsonNode.class);
     assertThat(response.getStatusCode()).isEqualTo(202);
-    assertThat(response.getHeaders()).containsEntry("Location", "/jobs/" + body.get("jobId").asText());
+    assertThat(response.getHeaders()).containsEntry("Location",
+        "https://abcdef1234.execute-api.us-east-1.amazonaws.com/prod/jobs/" + body.get("jobId").asText());
     assertThat(store.allJobs()).singleElement().satisfies(job -> assertThat(job.request().hours()).isEqualTo(24));
     assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverStories(body.get("jobId").asText()));
+  }
+
+  @Test
+  void handleRequest_shouldAnswerALocationThatKeepsTheStage_whenResolvedAgainstTheUrlTheClientPosted() {
+    // GIVEN the event API Gateway delivers for POST https://abcdef1234.execute-api.../prod/jobs?hours=24
+    var event = EventLoader.loadApiGatewayRestEvent("../events/submit-job.json");
+    var posted = URI.create("https://abcdef1234.execute-api.us-east-1.amazonaws.com/prod/jobs?hours=24");
+
+    // WHEN the client follows Location and links.self as RFC 3986 says
+    var response = handler.handleRequest(event, null);
+    var body = Json.read(response.getBody(), JsonNode.class);
+    var followed = posted.resolve(response.getHeaders().get("Location"));
+
+    // THEN it lands on GET /prod/jobs/{id} of the same host
+    assertThat(followed).isEqualTo(URI.create(
+        "https://abcdef1234.execute-api.us-east-1.amazonaws.com/prod/jobs/" + body.get("jobId").asText()));
+    assertThat(posted.resolve(body.at("/links/self").asText())).isEqualTo(followed);
+  }
+
+  @Test
+  void handleRequest_shouldLinkUnderTheBasePath_whenCalledThroughACustomDomain() {
+    // GIVEN POST https://api.example.com/v1/jobs?hours=24, a custom domain whose base path v1 maps to the stage
+    var event = EventLoader.loadApiGatewayRestEvent("../events/submit-job-custom-domain.json");
+
+    var response = handler.handleRequest(event, null);
+
+    var jobId = Json.read(response.getBody(), JsonNode.class).get("jobId").asText();
+    assertThat(response.getStatusCode()).isEqualTo(202);
+    assertThat(response.getHeaders()).containsEntry("Location", "https://api.example.com/v1/jobs/" + jobId);
   }
 
   @Test
