@@ -376,24 +376,39 @@ def iamPolicies_should_scopeTableAndQueueActionsToTheirArns_whenTranslated(prod_
 
 @pytest.mark.parametrize("function,expected", [
     ("SubmitJobFunction", {
-        "JobsTable": {"dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"},
+        "JobsTable": {"dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"},
         "WorkQueue": {"sqs:SendMessage"}}),
     ("WorkerFunction", {
-        "JobsTable": {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
-                      "dynamodb:TransactWriteItems"},
+        "JobsTable": {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"},
         "WorkQueue": {"sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
                       "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"}}),
     ("JobStatusFunction", {
-        "JobsTable": {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"},
+        "JobsTable": {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"},
         "WorkQueue": set()}),
 ])
 def functionRole_should_grantExactlyTheDataActionsItNeeds_whenTranslated(prod_template, function, expected):
     # GIVEN the function's own role / WHEN collecting its actions per data resource
     statements = role_statements(prod_template, function)
 
-    # THEN they are exactly the ones the function uses (no Scan, no DeleteItem, no DeleteTable ...)
+    # THEN they are exactly the ones the function uses (no Scan, no DeleteTable ...); the local stack
+    # runs every job with these roles enforced (LocalRolesIT), which shows none is missing
     for resource, actions in expected.items():
         assert actions_on(statements, {"Fn::GetAtt": [resource, "Arn"]}) == actions, resource
+
+
+# API operations that IAM authorises by other actions (Service Authorization Reference; DynamoDB guide
+# "Using IAM with DynamoDB transactions"; SQS guide "Amazon SQS batch actions"): naming one in a policy
+# grants nothing on AWS, however an emulator might treat it.
+NOT_IAM_ACTIONS = {"dynamodb:TransactWriteItems", "dynamodb:TransactGetItems", "sqs:SendMessageBatch",
+                   "sqs:DeleteMessageBatch", "sqs:ChangeMessageVisibilityBatch"}
+
+
+def iamPolicies_should_nameOnlyRealIamActions_whenTranslated(prod_template):
+    # GIVEN every action of every role / WHEN / THEN none is an operation name that IAM does not know
+    actions = {action for _, statement in role_allow_statements(prod_template)
+               for action in as_list(statement["Action"])}
+    assert actions
+    assert not actions & NOT_IAM_ACTIONS
 
 
 def functionRoles_should_beSeparate_whenTranslated(prod_template):
