@@ -56,8 +56,9 @@ final class BenchmarkReport {
             + "least 100 concurrent streams), so the API sees one client on one connection, and at 20 ms per "
             + "request it reads about 3,200 items a second: a day of HN in seconds. More would mostly measure "
             + "this machine's cores, and ask more of a free public API than the question needs.\n");
-    md.append("- **job stack**: `LocalStack` with moto, the real submit, worker and status handlers, ")
-        .append(settings.workers()).append(" queue workers (batches of up to 10 messages), HN concurrency ")
+    md.append("- **job stack**: `LocalStack` as template.yaml deploys it (moto with IAM enforced, the real "
+            + "submit, worker and status handlers, the event source's batch size and window), ")
+        .append(settings.workers()).append(" queue workers (WorkerMaxConcurrency), HN concurrency ")
         .append(settings.concurrency()).append(" per worker invocation (its messages share one client); each job is submitted with `POST /jobs` and polled "
             + "with `GET /jobs/{id}` every ").append(JobStackRunner.POLL_EVERY.toMillis())
         .append(" ms until `SUCCEEDED`. The stack is started once, before the runs.\n");

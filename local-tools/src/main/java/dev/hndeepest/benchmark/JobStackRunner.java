@@ -8,7 +8,6 @@ import dev.hndeepest.json.Json;
 import dev.hndeepest.localstack.LocalStack;
 import dev.hndeepest.localstack.LocalStackOptions;
 import dev.hndeepest.localstack.PollerStats;
-import dev.hndeepest.localstack.RealHandlers;
 import dev.hndeepest.replica.HnReplicaServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,8 +31,6 @@ import java.util.Set;
 final class JobStackRunner implements AutoCloseable {
   static final Duration POLL_EVERY = Duration.ofMillis(50);
   static final Duration JOB_DEADLINE = Duration.ofMinutes(30);
-  /** Longer than any one work message takes here, so a slow message is not delivered twice. */
-  static final Duration VISIBILITY_TIMEOUT = Duration.ofMinutes(3);
 
   private static final Set<String> DYNAMO_READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
   private static final Set<String> DYNAMO_WRITES =
@@ -49,19 +45,22 @@ final class JobStackRunner implements AutoCloseable {
     this.stack = stack;
   }
 
-  /** Starts the stack with the worker's HN client at {@code concurrency} requests in flight per message. */
+  /**
+   * Starts the stack as template.yaml deploys it, with the replica as its HN API, {@code workers}
+   * as the event source's maximum concurrency and the worker's HN client at {@code concurrency}
+   * requests in flight per message (parameters WorkerMaxConcurrency and HnConcurrency).
+   */
   static JobStackRunner start(HnReplicaServer replica, Clock clock, int workers, int concurrency) {
-    var env = new HashMap<>(System.getenv());
-    env.put("HN_API_BASE_URL", replica.baseUrl().toString());
-    env.put("HN_CONCURRENCY", Integer.toString(concurrency));
     var options = LocalStackOptions.builder()
-        .environment(env)
-        .resourcePrefix("hn-deepest-bench")
+        .emulatorFromEnvironment(System.getenv())
+        .parameter("HnApiBaseUrl", replica.baseUrl().toString())
+        .parameter("HnConcurrency", Integer.toString(concurrency))
+        .parameter("WorkerMaxConcurrency", Integer.toString(workers))
+        .stackName("hn-deepest-bench")
         .apiPort(0)
-        .workers(workers)
         .receiveWait(Duration.ofSeconds(1))
-        .visibilityTimeout(VISIBILITY_TIMEOUT);
-    return new JobStackRunner(replica, LocalStack.start(new RealHandlers(clock).install(options).build()));
+        .clock(clock);
+    return new JobStackRunner(replica, LocalStack.start(options.build()));
   }
 
   RunMeasurement run(StoryWindow window, RequestBound bound) {

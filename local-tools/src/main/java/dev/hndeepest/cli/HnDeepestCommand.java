@@ -3,7 +3,8 @@ package dev.hndeepest.cli;
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.benchmark.BenchmarkCommand;
-import dev.hndeepest.config.AppConfig;
+import dev.hndeepest.config.Defaults;
+import dev.hndeepest.config.Environment;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnUnavailableException;
@@ -110,7 +111,7 @@ public final class HnDeepestCommand implements Callable<Integer> {
   }
 
   private static int maxHours() {
-    return AppConfig.fromEnvironment().maxHours();
+    return Environment.of(System.getenv()).positiveInt("MAX_HOURS").orElse(Defaults.MAX_HOURS);
   }
 
   private static int usageError(PrintWriter err, String reason) {

@@ -1,5 +1,6 @@
 package dev.hndeepest.cli;
 
+import dev.hndeepest.config.Defaults;
 import java.net.URI;
 import picocli.CommandLine.Option;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Option;
 final class HnSourceOptions {
   @Option(names = "--hn-api", paramLabel = "URL",
       description = "HN API base URL (default: $HN_API_BASE_URL or the official API).",
-      defaultValue = "${env:HN_API_BASE_URL:-https://hacker-news.firebaseio.com/v0}")
+      defaultValue = "${env:HN_API_BASE_URL:-" + Defaults.FIREBASE_BASE_URL + "}")
   URI hnApi;
 
   @Option(names = "--demo", description = "Serve the bundled snapshot in-process and answer as of its end; no network.")

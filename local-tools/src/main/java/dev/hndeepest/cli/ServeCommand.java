@@ -2,20 +2,24 @@ package dev.hndeepest.cli;
 
 import dev.hndeepest.localstack.LocalStack;
 import dev.hndeepest.localstack.LocalStackOptions;
-import dev.hndeepest.localstack.RealHandlers;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code hn-deepest serve}: the job API on loopback with no AWS account and no Docker. Starts or
- * reuses an AWS emulator (moto from the project venv, or $AWS_ENDPOINT_URL such as LocalStack),
- * creates the table and queues, and hosts the real Lambda handlers until stopped.
+ * {@code hn-deepest serve}: the job API on loopback with no AWS account and no Docker, as
+ * template.yaml deploys it. Starts or reuses an AWS emulator (moto from the project venv, or
+ * $AWS_ENDPOINT_URL), creates the template's table and queues, and hosts the real Lambda handlers,
+ * each with its own template environment and role, until stopped.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Serve the job API locally: POST /jobs?hours=H, GET /jobs/{id}.")
@@ -51,21 +55,32 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The stack options shared by serve and job. */
   static final class StackOptions {
-    @Option(names = "--workers", defaultValue = "4", description = "Concurrent queue pollers (default ${DEFAULT-VALUE}).")
-    int workers;
-
-    @Option(names = "--visibility-timeout", defaultValue = "30",
-        description = "Work queue visibility timeout in seconds (default ${DEFAULT-VALUE}).")
-    int visibilityTimeoutSeconds;
+    @Option(names = "--parameter-overrides", paramLabel = "NAME=VALUE", split = " ", arity = "1..*",
+        description = "template.yaml parameter values, as for sam deploy (e.g. WorkerMaxConcurrency=8 "
+            + "WorkQueueVisibilityTimeout=30); HnApiBaseUrl comes from --hn-api / --demo.")
+    List<String> parameterOverrides = new ArrayList<>();
 
     LocalStack start(HnSource hn, int apiPort) {
       var options = LocalStackOptions.builder()
-          .environment(System.getenv())
-          .baseConfig(StackConfig.withHnApi(hn.baseUrl()))
+          .emulatorFromEnvironment(System.getenv())
+          .parameter("HnApiBaseUrl", hn.baseUrl().toString())
+          .parameters(parsedOverrides())
           .apiPort(apiPort)
-          .workers(workers)
-          .visibilityTimeout(Duration.ofSeconds(visibilityTimeoutSeconds));
-      return LocalStack.start(new RealHandlers(hn.clock()).install(options).build());
+          .clock(hn.clock());
+      return LocalStack.start(options.build());
+    }
+
+    private Map<String, String> parsedOverrides() {
+      var overrides = new LinkedHashMap<String, String>();
+      for (var assignment : parameterOverrides) {
+        int equals = assignment.indexOf('=');
+        if (equals < 1) {
+          throw new CommandLine.ParameterException(new CommandLine(this),
+              "--parameter-overrides takes NAME=VALUE, got: " + assignment);
+        }
+        overrides.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+      }
+      return overrides;
     }
   }
 }

@@ -146,17 +146,24 @@ public final class ApiGatewayBridge implements AutoCloseable {
   }
 
   private HttpReply invoke(RouteTable.RouteMatch.Found found, APIGatewayProxyRequestEvent event, String requestId) {
-    var pool = pools.get(found.route());
-    var context = LocalLambdaContext.forInvocation(pool.functionName(), settings.integrationTimeout());
+    var route = found.route();
+    var pool = pools.get(route);
+    // Lambda ends the function at its own timeout (an error: 502); API Gateway gives up at its own (504).
+    boolean functionTimesOutFirst = route.functionTimeout().compareTo(settings.integrationTimeout()) < 0;
+    var patience = functionTimesOutFirst ? route.functionTimeout() : settings.integrationTimeout();
+    var context = LocalLambdaContext.forInvocation(pool.functionName(), patience, route.memoryMb());
     var invocation = invocations.submit(() -> pool.invoke(event, context));
     try {
-      var response = invocation.get(settings.integrationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      var response = invocation.get(patience.toMillis(), TimeUnit.MILLISECONDS);
       return ProxyResponseTranslator.toReply(response);
     } catch (TimeoutException e) {
       invocation.cancel(true);
-      LOG.warn("{} timed out after {} requestId={} awsRequestId={}", pool.functionName(),
-          settings.integrationTimeout(), requestId, context.getAwsRequestId());
-      return HttpReply.problem(504, "Gateway Timeout", "Endpoint request timed out", requestId);
+      LOG.warn("{} timed out after {} requestId={} awsRequestId={}", pool.functionName(), patience, requestId,
+          context.getAwsRequestId());
+      return functionTimesOutFirst
+          ? HttpReply.problem(502, "Bad Gateway", "the function " + pool.functionName() + " timed out after "
+              + patience.toSeconds() + " s", requestId)
+          : HttpReply.problem(504, "Gateway Timeout", "Endpoint request timed out", requestId);
     } catch (ExecutionException e) {
       LOG.error("{} threw requestId={} awsRequestId={}", pool.functionName(), requestId,
           context.getAwsRequestId(), e.getCause());

@@ -3,6 +3,7 @@ package dev.hndeepest.localstack;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -10,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * One method of one API Gateway resource, integrated with a Lambda function by proxy. The factory
- * builds a handler instance per concurrent "execution environment" (see {@link HandlerPool}).
+ * builds a handler instance per concurrent "execution environment" (see {@link HandlerPool}); the
+ * function's timeout and memory are what its {@code Context} reports.
  *
  * @param method an HTTP method in upper case, or {@code ANY}
  */
@@ -18,7 +20,11 @@ public record ApiRoute(
     String method,
     ResourceTemplate resource,
     String functionName,
+    Duration functionTimeout,
+    int memoryMb,
     Supplier<? extends RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlerFactory) {
+  /** For routes built by hand: no function timeout below API Gateway's own, Lambda's smallest memory. */
+  static final Duration UNBOUNDED = Duration.ofDays(1);
 
   public static final String ANY = "ANY";
   private static final Set<String> METHODS =
@@ -34,12 +40,13 @@ public record ApiRoute(
     if (functionName == null || functionName.isBlank()) {
       throw new IllegalArgumentException("a route needs a function name");
     }
+    Objects.requireNonNull(functionTimeout, "functionTimeout");
     Objects.requireNonNull(handlerFactory, "handlerFactory");
   }
 
   public static ApiRoute of(String method, String resource, String functionName,
       Supplier<? extends RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlerFactory) {
-    return new ApiRoute(method, ResourceTemplate.parse(resource), functionName, handlerFactory);
+    return new ApiRoute(method, ResourceTemplate.parse(resource), functionName, UNBOUNDED, 128, handlerFactory);
   }
 
   boolean accepts(String requestMethod) {

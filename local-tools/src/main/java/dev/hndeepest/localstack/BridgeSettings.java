@@ -33,7 +33,7 @@ public record BridgeSettings(
     }
   }
 
-  /** 127.0.0.1:3000, stage {@code local}, API Gateway's own limits. */
+  /** 127.0.0.1:3000, stage {@code local} until the template names one, API Gateway's own limits. */
   public static BridgeSettings defaults() {
     return new BridgeSettings("127.0.0.1", DEFAULT_PORT, "local",
         API_GATEWAY_MAX_BODY_BYTES, API_GATEWAY_MAX_URL_LENGTH, API_GATEWAY_INTEGRATION_TIMEOUT);
@@ -41,6 +41,11 @@ public record BridgeSettings(
 
   public BridgeSettings withPort(int newPort) {
     return new BridgeSettings(host, newPort, stage, maxBodyBytes, maxUrlLength, integrationTimeout);
+  }
+
+  /** The stage the events name (the template's {@code StageName}); it is not part of the local URLs. */
+  public BridgeSettings withStage(String newStage) {
+    return new BridgeSettings(host, port, newStage, maxBodyBytes, maxUrlLength, integrationTimeout);
   }
 
   public BridgeSettings withMaxBodyBytes(long newMaxBodyBytes) {

@@ -14,23 +14,30 @@ import java.util.UUID;
  */
 public final class LocalLambdaContext implements Context {
   public static final String ACCOUNT_ID = "123456789012";
-  private static final int MEMORY_LIMIT_MB = 512;
+  private static final int DEFAULT_MEMORY_MB = 128;
 
   private final String awsRequestId;
   private final String functionName;
   private final long deadlineNanos;
+  private final int memoryMb;
   private final LambdaLogger logger;
 
-  private LocalLambdaContext(String awsRequestId, String functionName, Duration timeout) {
+  private LocalLambdaContext(String awsRequestId, String functionName, Duration timeout, int memoryMb) {
     this.awsRequestId = awsRequestId;
     this.functionName = functionName;
     this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+    this.memoryMb = memoryMb;
     this.logger = new LocalLambdaLogger(functionName);
   }
 
   /** A context for a new invocation of {@code functionName} that times out after {@code timeout}. */
   public static LocalLambdaContext forInvocation(String functionName, Duration timeout) {
-    return new LocalLambdaContext(UUID.randomUUID().toString(), functionName, timeout);
+    return forInvocation(functionName, timeout, DEFAULT_MEMORY_MB);
+  }
+
+  /** The same, for a function with {@code memoryMb} of memory (its template {@code MemorySize}). */
+  public static LocalLambdaContext forInvocation(String functionName, Duration timeout, int memoryMb) {
+    return new LocalLambdaContext(UUID.randomUUID().toString(), functionName, timeout, memoryMb);
   }
 
   @Override
@@ -81,7 +88,7 @@ public final class LocalLambdaContext implements Context {
 
   @Override
   public int getMemoryLimitInMB() {
-    return MEMORY_LIMIT_MB;
+    return memoryMb;
   }
 
   @Override

@@ -1,9 +1,18 @@
 package dev.hndeepest.localstack;
 
-import dev.hndeepest.config.AppConfig;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.hndeepest.config.AwsClients;
+import dev.hndeepest.localstack.template.StackTemplate;
+import dev.hndeepest.localstack.template.UnsupportedTemplateException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,101 +20,152 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The job API running on one machine without Docker: an AWS emulator (moto started here, or one
- * reused), the table and queues of {@code template.yaml}, the API handlers behind a local API
- * Gateway and the worker behind a local SQS event source mapping, all in this JVM.
- *
- * <p>Credentials: clients use the SDK's default chain; {@link EmulatorCredentials} sets the
- * {@code aws.accessKeyId}/{@code aws.secretAccessKey} system properties to dummies unless set.
+ * The job API running on one machine without Docker, as {@code template.yaml} deploys it: an AWS
+ * emulator (moto started here, or one reused); the template's table and queues; each function with
+ * exactly the environment, timeout and memory its template entry gives it; the REST API's routes
+ * behind a local API Gateway; each SQS event source mapping as a local poller with the mapping's
+ * batch size, batching window, maximum concurrency and response types. All in this JVM.
  */
 public final class LocalStack implements AutoCloseable {
-  public static final String SUBMIT_FUNCTION = "submit-function";
-  public static final String STATUS_FUNCTION = "status-function";
-  public static final String JOBS_RESOURCE = "/jobs";
-  /** Must match the path parameter the status handler reads and {@code template.yaml} declares. */
-  public static final String JOB_RESOURCE = "/jobs/{id}";
-
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
   private final MotoServer emulator;
+  /** Everything started, in order; closed in reverse. */
+  private final List<AutoCloseable> parts;
   private final SqsClient sqs;
   private final DynamoDbClient dynamoDb;
-  private final ProvisionedResources resources;
+  private final LocalResources resources;
+  private final Map<String, LocalFunction> functions;
   private final ApiGatewayBridge api;
-  private final SqsEventSourcePoller worker;
+  private final List<SqsEventSourcePoller> pollers;
 
-  private LocalStack(MotoServer emulator, SqsClient sqs, DynamoDbClient dynamoDb, ProvisionedResources resources,
-      ApiGatewayBridge api, SqsEventSourcePoller worker) {
+  private LocalStack(MotoServer emulator, List<AutoCloseable> parts, SqsClient sqs, DynamoDbClient dynamoDb,
+      LocalResources resources, Map<String, LocalFunction> functions, ApiGatewayBridge api,
+      List<SqsEventSourcePoller> pollers) {
     this.emulator = emulator;
+    this.parts = List.copyOf(parts);
     this.sqs = sqs;
     this.dynamoDb = dynamoDb;
     this.resources = resources;
+    this.functions = functions;
     this.api = api;
-    this.worker = worker;
+    this.pollers = pollers;
   }
 
-  /** Starts (or reuses) the emulator, provisions the resources, then serves the API and polls the queue. */
+  /** Starts (or reuses) the emulator, creates the template's resources, then serves the API and polls the queues. */
   public static LocalStack start(LocalStackOptions options) {
-    EmulatorCredentials.useDummyUnlessSet();
     var started = new ArrayList<AutoCloseable>();
     try {
-      var emulator = MotoServer.startOrReuse(options.awsEndpoint());
+      var root = RepositoryRoot.locate();
+      var emulator = options.emulator().map(MotoServer::reuse).orElseGet(MotoServer::start);
       started.add(emulator);
-      var emulatorConfig = LocalResources.targeting(options.baseConfig(), emulator.endpoint());
-      var sqs = AwsClients.sqs(emulatorConfig);
+      var access = emulator.access();
+      var sqs = AwsClients.sqs(access.administratorSettings());
       started.add(sqs);
-      var dynamoDb = AwsClients.dynamoDb(emulatorConfig);
+      var dynamoDb = AwsClients.dynamoDb(access.administratorSettings());
       started.add(dynamoDb);
-      var resources = new LocalResources(dynamoDb, sqs)
-          .provision(emulatorConfig, ResourceNames.withPrefix(options.resourcePrefix()), options.visibilityTimeout());
-      var config = resources.appConfig();
+      var template = options.templateFile()
+          .map(file -> StackTemplate.load(root, file, options.parameterOverrides()))
+          .orElseGet(() -> StackTemplate.load(root, options.parameterOverrides()));
+      var resources = LocalResources.provision(template, options.stackName(), dynamoDb, sqs);
+      var roles = new LocalRoles(resources, access);
+      started.add(roles);
 
-      var routes = new ArrayList<ApiRoute>();
-      options.submitHandler().ifPresent(factory ->
-          routes.add(ApiRoute.of("POST", JOBS_RESOURCE, SUBMIT_FUNCTION, () -> factory.apply(config))));
-      options.statusHandler().ifPresent(factory ->
-          routes.add(ApiRoute.of("GET", JOB_RESOURCE, STATUS_FUNCTION, () -> factory.apply(config))));
-      if (routes.size() < 2) {
-        LOG.warn("not every API function is plugged in: only {}", routes.stream().map(ApiRoute::functionName).toList());
+      var functions = new LinkedHashMap<String, LocalFunction>();
+      for (var function : template.functions()) {
+        var credentials = roles.credentialsOf(function);
+        var environment = LambdaEnvironment.of(function, resources, credentials, access.endpoint());
+        var factory = Optional.ofNullable(options.handlers().get(function.logicalId()))
+            .orElse(env -> FunctionHandlers.instantiate(function, env, options.clock()));
+        functions.put(function.logicalId(), new LocalFunction(function, resources.physicalName(function.logicalId()),
+            environment, credentials, function.timeout(resources.intrinsics()),
+            function.memoryMb(resources.intrinsics()), factory));
       }
-      var api = ApiGatewayBridge.start(options.api(), routes);
+
+      var running = new LinkedHashMap<>(functions);
+      running.keySet().removeAll(options.leftOut());
+      var api = startApi(template, resources, running, options);
       started.add(api);
-
-      SqsEventSourcePoller worker = null;
-      if (options.workerHandler().isPresent()) {
-        var factory = options.workerHandler().get();
-        worker = SqsEventSourcePoller.start(sqs, config.requireWorkQueueUrl(), config.awsRegion(),
-            () -> factory.apply(config), options.worker());
-      } else {
-        LOG.warn("no worker handler: messages stay in {}", config.requireWorkQueueUrl());
+      var pollers = new ArrayList<SqsEventSourcePoller>();
+      for (var mapping : template.eventSourceMappings()) {
+        var function = running.get(mapping.functionLogicalId());
+        var intrinsics = resources.intrinsics();
+        if (function == null || !mapping.enabled(intrinsics)) {
+          LOG.warn("{} is not polled: {} is left out or the mapping is disabled", mapping.queueLogicalId(),
+              mapping.functionLogicalId());
+          continue;
+        }
+        var settings = new PollerSettings(function.name(),
+            mapping.maximumConcurrency(intrinsics).orElse(PollerSettings.defaults().workers()),
+            mapping.batchSize(intrinsics), mapping.maximumBatchingWindow(intrinsics),
+            mapping.reportsBatchItemFailures(intrinsics), options.receiveWait(), function.timeout());
+        // The event source mapping reads and deletes with the function's own role, as on AWS.
+        var functionSqs = AwsClients.sqs(access.settings(function.credentials()));
+        started.add(functionSqs);
+        var poller = SqsEventSourcePoller.start(functionSqs, resources.queueUrl(mapping.queueLogicalId()),
+            LocalResources.REGION, () -> function.<SQSEvent, SQSBatchResponse>newHandler(), settings);
+        started.add(poller);
+        pollers.add(poller);
       }
-      LOG.info("local stack up: API {} | AWS {} ({}) | table {} | queue {}", api.baseUrl(), emulator.endpoint(),
-          emulator.startedHere() ? "moto started here" : "reused", config.requireJobsTableName(),
-          config.requireWorkQueueUrl());
-      return new LocalStack(emulator, sqs, dynamoDb, resources, api, worker);
+      LOG.info("local stack {} up: API {} | AWS {} ({}, IAM {}) | functions {}", options.stackName(), api.baseUrl(),
+          emulator.endpoint(), emulator.startedHere() ? "moto started here" : "reused",
+          emulator.iamEnforced() ? "enforced" : "as the emulator does", running.keySet());
+      return new LocalStack(emulator, started, sqs, dynamoDb, resources, functions, api, pollers);
     } catch (RuntimeException e) {
       closeInReverse(started);
       throw e;
     }
   }
 
-  /** Where clients send {@code POST /jobs} and {@code GET /jobs/{id}}. */
+  private static ApiGatewayBridge startApi(StackTemplate template, LocalResources resources,
+      Map<String, LocalFunction> functions, LocalStackOptions options) {
+    var apis = template.restApis();
+    if (apis.size() != 1) {
+      throw new UnsupportedTemplateException("the local stack serves exactly one REST API; the template has "
+          + apis.size());
+    }
+    var restApi = apis.getFirst();
+    var routes = new ArrayList<ApiRoute>();
+    for (var route : restApi.routes()) {
+      var function = functions.get(route.functionLogicalId());
+      if (function == null) {
+        LOG.warn("{} {} is not served: {} is left out", route.method(), route.path(), route.functionLogicalId());
+        continue;
+      }
+      routes.add(new ApiRoute(route.method(), ResourceTemplate.parse(route.path()), function.name(),
+          function.timeout(), function.memoryMb(),
+          () -> function.<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>newHandler()));
+    }
+    var settings = options.api().withStage(restApi.stageName(resources.intrinsics()));
+    return ApiGatewayBridge.start(settings, routes);
+  }
+
+  /** Where clients send their requests: {@code http://127.0.0.1:<port>}, no stage in the path. */
   public URI apiBaseUrl() {
     return api.baseUrl();
   }
 
-  /** The configuration the handlers were built with: emulator endpoint, region, table, queue. */
-  public AppConfig appConfig() {
-    return resources.appConfig();
+  /** The template's tables and queues in this deployment, and every Ref and attribute. */
+  public LocalResources resources() {
+    return resources;
   }
 
-  /** The provisioned table and queues, the dead-letter queue included. */
-  public ProvisionedResources resources() {
-    return resources;
+  /** A function as it runs here (or would, when left out): its name, environment, timeout, memory. */
+  public LocalFunction function(String logicalId) {
+    var function = functions.get(logicalId);
+    if (function == null) {
+      throw new IllegalArgumentException("no function " + logicalId + " runs in this stack: " + functions.keySet());
+    }
+    return function;
   }
 
   public URI awsEndpoint() {
     return emulator.endpoint();
+  }
+
+  /** The emulator as this stack reaches it, with the administrator's credentials. */
+  public EmulatorAccess emulatorAccess() {
+    return emulator.access();
   }
 
   /** True when this stack started the emulator (and so stops it on close). */
@@ -113,36 +173,28 @@ public final class LocalStack implements AutoCloseable {
     return emulator.startedHere();
   }
 
-  /** An SQS client on the emulator, for tests; closed with the stack. */
+  /** The administrator's SQS client on the emulator, for tests; closed with the stack. */
   public SqsClient sqs() {
     return sqs;
   }
 
-  /** A DynamoDB client on the emulator, for tests; closed with the stack. */
+  /** The administrator's DynamoDB client on the emulator, for tests; closed with the stack. */
   public DynamoDbClient dynamoDb() {
     return dynamoDb;
   }
 
-  /** The worker's delivery counters; empty when no worker handler was plugged in. */
+  /** The event source pollers' delivery counters, summed; empty when no queue is polled. */
   public Optional<PollerStats> workerStats() {
-    return Optional.ofNullable(worker).map(SqsEventSourcePoller::stats);
+    return pollers.stream().map(SqsEventSourcePoller::stats).reduce(PollerStats::plus);
   }
 
-  /** Stops the API, lets in-flight batches finish, then closes the clients and the emulator started here. */
+  /** Stops the pollers (in-flight batches finish) and the API, then closes the clients and the emulator started here. */
   @Override
   public void close() {
-    var parts = new ArrayList<AutoCloseable>();
-    parts.add(emulator);
-    parts.add(sqs);
-    parts.add(dynamoDb);
-    if (worker != null) {
-      parts.add(worker);
-    }
-    parts.add(api);
     closeInReverse(parts);
   }
 
-  private static void closeInReverse(ArrayList<AutoCloseable> parts) {
+  private static void closeInReverse(List<AutoCloseable> parts) {
     for (int i = parts.size() - 1; i >= 0; i--) {
       try {
         parts.get(i).close();
@@ -150,5 +202,11 @@ public final class LocalStack implements AutoCloseable {
         LOG.warn("closing {} failed", parts.get(i).getClass().getSimpleName(), e);
       }
     }
+  }
+
+  /** Only here are a function's handlers typed: by the event source that invokes them. */
+  @SuppressWarnings("unchecked")
+  static <I, O> RequestHandler<I, O> typed(RequestHandler<?, ?> handler) {
+    return (RequestHandler<I, O>) handler;
   }
 }

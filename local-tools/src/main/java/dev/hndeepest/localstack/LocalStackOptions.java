@@ -1,64 +1,68 @@
 package dev.hndeepest.localstack;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.hndeepest.config.AppConfig;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
- * What {@link LocalStack#start} runs: which emulator, the resource names and visibility timeout,
- * the API bridge and pollers, and the factories that build the three functions' handlers from the
- * {@link AppConfig} the local stack provisions. A function without a factory is not served.
+ * What {@link LocalStack#start} runs: which template and parameter overrides (everything the
+ * functions get comes from there), which emulator, the stack name, where the API listens, and, for
+ * tests, functions whose handler is replaced or that are left out.
  *
- * @param baseConfig settings the stack keeps (HN API, MAX_HOURS, MAX_RECEIVE_COUNT, TTL); its
- *     AWS endpoint, region, table and queue are replaced by the local ones
- * @param awsEndpoint an emulator to reuse; empty starts moto from the project venv
+ * @param templateFile empty: the checkout's {@code template.yaml}
+ * @param parameterOverrides as {@code sam deploy --parameter-overrides}: e.g. {@code HnApiBaseUrl}
+ *     pointing at a replica, a short {@code WorkQueueVisibilityTimeout}
+ * @param emulator an emulator to reuse; empty starts moto from the project venv
+ * @param api host, port and API Gateway's limits (the stage comes from the template)
+ * @param receiveWait the event source pollers' long-poll wait (Lambda's: 20 s)
+ * @param clock "now" for the functions: the system clock, or a shifted one to replay a snapshot
+ * @param handlers by function logical id: a factory used instead of the template's handler class
+ *     (it gets the same environment)
+ * @param leftOut functions not run: their routes answer as if missing and their queues are not polled
  */
 public record LocalStackOptions(
-    AppConfig baseConfig,
-    Optional<URI> awsEndpoint,
-    String resourcePrefix,
-    Duration visibilityTimeout,
+    Optional<Path> templateFile,
+    Map<String, String> parameterOverrides,
+    Optional<EmulatorAccess> emulator,
+    String stackName,
     BridgeSettings api,
-    PollerSettings worker,
-    Optional<ApiHandlerFactory> submitHandler,
-    Optional<ApiHandlerFactory> statusHandler,
-    Optional<WorkerHandlerFactory> workerHandler) {
+    Duration receiveWait,
+    Clock clock,
+    Map<String, HandlerFactory> handlers,
+    Set<String> leftOut) {
 
-  /** Builds an API function's handler from the local configuration, e.g. {@code config -> new SubmitJobHandler(...)}. */
+  /** Builds a function's handler from the environment the template gives it, e.g. a wrapper around the real one. */
   @FunctionalInterface
-  public interface ApiHandlerFactory
-      extends Function<AppConfig, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> {}
+  public interface HandlerFactory {
+    RequestHandler<?, ?> create(Map<String, String> environment);
+  }
 
-  /** Builds the worker function's handler from the local configuration. */
-  @FunctionalInterface
-  public interface WorkerHandlerFactory extends Function<AppConfig, RequestHandler<SQSEvent, SQSBatchResponse>> {}
-
-  public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
+  public static final String DEFAULT_STACK_NAME = "hn-deepest-local";
+  public static final Duration DEFAULT_RECEIVE_WAIT = Duration.ofSeconds(5);
 
   public LocalStackOptions {
-    Objects.requireNonNull(baseConfig, "baseConfig");
-    Objects.requireNonNull(awsEndpoint, "awsEndpoint");
-    ResourceNames.withPrefix(resourcePrefix);
-    Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
+    Objects.requireNonNull(templateFile, "templateFile");
+    parameterOverrides = Map.copyOf(parameterOverrides);
+    Objects.requireNonNull(emulator, "emulator");
+    Objects.requireNonNull(stackName, "stackName");
     Objects.requireNonNull(api, "api");
-    Objects.requireNonNull(worker, "worker");
-    Objects.requireNonNull(submitHandler, "submitHandler");
-    Objects.requireNonNull(statusHandler, "statusHandler");
-    Objects.requireNonNull(workerHandler, "workerHandler");
+    Objects.requireNonNull(receiveWait, "receiveWait");
+    Objects.requireNonNull(clock, "clock");
+    handlers = Map.copyOf(handlers);
+    leftOut = Set.copyOf(leftOut);
   }
 
   /**
-   * Defaults: built-in AppConfig defaults, a fresh moto, prefix {@code hn-deepest-local}, 30 s
-   * visibility, the API on 127.0.0.1:3000, 4 workers, no handlers yet.
+   * Defaults: template.yaml with its parameter defaults, a fresh moto, stack name
+   * {@value #DEFAULT_STACK_NAME}, the API on 127.0.0.1:3000, 5 s long polls, the system clock.
    */
   public static Builder builder() {
     return new Builder();
@@ -66,43 +70,51 @@ public record LocalStackOptions(
 
   /** Fluent construction of {@link LocalStackOptions}. */
   public static final class Builder {
-    private AppConfig baseConfig = AppConfig.from(Map.of());
-    private Optional<URI> awsEndpoint = Optional.empty();
-    private String resourcePrefix = ResourceNames.DEFAULT_PREFIX;
-    private Duration visibilityTimeout = DEFAULT_VISIBILITY_TIMEOUT;
+    private Path templateFile;
+    private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
+    private EmulatorAccess emulator;
+    private String stackName = DEFAULT_STACK_NAME;
     private BridgeSettings api = BridgeSettings.defaults();
-    private PollerSettings worker = PollerSettings.defaults();
-    private ApiHandlerFactory submitHandler;
-    private ApiHandlerFactory statusHandler;
-    private WorkerHandlerFactory workerHandler;
+    private Duration receiveWait = DEFAULT_RECEIVE_WAIT;
+    private Clock clock = Clock.systemUTC();
+    private final Map<String, HandlerFactory> handlers = new LinkedHashMap<>();
+    private final Set<String> leftOut = new LinkedHashSet<>();
 
     private Builder() {}
 
-    /** Takes the base configuration from these variables, and reuses {@code AWS_ENDPOINT_URL} when set. */
-    public Builder environment(Map<String, String> env) {
-      baseConfig = AppConfig.from(env);
-      awsEndpoint = baseConfig.awsEndpoint();
+    /** Another template than the checkout's template.yaml (tests of the harness itself). */
+    public Builder templateFile(Path file) {
+      templateFile = file;
       return this;
     }
 
-    public Builder baseConfig(AppConfig config) {
-      baseConfig = config;
+    /** One parameter value, as {@code sam deploy --parameter-overrides Name=Value}. */
+    public Builder parameter(String name, String value) {
+      parameterOverrides.put(name, value);
       return this;
     }
 
-    /** Reuses the emulator at this endpoint instead of starting moto. */
-    public Builder awsEndpoint(URI endpoint) {
-      awsEndpoint = Optional.of(endpoint);
+    public Builder parameters(Map<String, String> overrides) {
+      parameterOverrides.putAll(overrides);
       return this;
     }
 
-    public Builder resourcePrefix(String prefix) {
-      resourcePrefix = prefix;
+    /** Reuses this emulator instead of starting moto. */
+    public Builder emulator(EmulatorAccess access) {
+      emulator = access;
       return this;
     }
 
-    public Builder visibilityTimeout(Duration timeout) {
-      visibilityTimeout = timeout;
+    /** Reuses the emulator at {@code AWS_ENDPOINT_URL} when that is set. */
+    public Builder emulatorFromEnvironment(Map<String, String> env) {
+      Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(value -> !value.isBlank())
+          .ifPresent(endpoint -> emulator = MotoServer.reuseAccess(URI.create(endpoint), env));
+      return this;
+    }
+
+    /** Names every resource ({@code <stackName>-<logical id>}), like a CloudFormation stack name. */
+    public Builder stackName(String name) {
+      stackName = name;
       return this;
     }
 
@@ -117,39 +129,31 @@ public record LocalStackOptions(
       return this;
     }
 
-    public Builder workers(int count) {
-      worker = worker.withWorkers(count);
-      return this;
-    }
-
     public Builder receiveWait(Duration wait) {
-      worker = worker.withReceiveWait(wait);
+      receiveWait = wait;
       return this;
     }
 
-    public Builder worker(PollerSettings settings) {
-      worker = settings;
+    public Builder clock(Clock functionsClock) {
+      clock = functionsClock;
       return this;
     }
 
-    public Builder submitHandler(ApiHandlerFactory factory) {
-      submitHandler = factory;
+    /** Runs {@code factory}'s handler for the function instead of the template's handler class. */
+    public Builder handler(String functionLogicalId, HandlerFactory factory) {
+      handlers.put(functionLogicalId, factory);
       return this;
     }
 
-    public Builder statusHandler(ApiHandlerFactory factory) {
-      statusHandler = factory;
-      return this;
-    }
-
-    public Builder workerHandler(WorkerHandlerFactory factory) {
-      workerHandler = factory;
+    /** Does not run the function: no route reaches it, no poller feeds it. */
+    public Builder leaveOut(String functionLogicalId) {
+      leftOut.add(functionLogicalId);
       return this;
     }
 
     public LocalStackOptions build() {
-      return new LocalStackOptions(baseConfig, awsEndpoint, resourcePrefix, visibilityTimeout, api, worker,
-          Optional.ofNullable(submitHandler), Optional.ofNullable(statusHandler), Optional.ofNullable(workerHandler));
+      return new LocalStackOptions(Optional.ofNullable(templateFile), parameterOverrides, Optional.ofNullable(emulator),
+          stackName, api, receiveWait, clock, handlers, leftOut);
     }
   }
 }

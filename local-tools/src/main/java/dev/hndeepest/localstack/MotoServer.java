@@ -14,10 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
  * An AWS emulator endpoint for the local stack: either a {@code moto_server} started here from the
@@ -34,14 +37,23 @@ public final class MotoServer implements AutoCloseable {
   private static final String LAUNCHER_RESOURCE = "/moto/" + LAUNCHER;
   private static Path launcherCopy;
 
+  /** The administrator of an emulator whose IAM does not check who calls (moto's default). */
+  static final AwsCredentials ANYONE = AwsBasicCredentials.create("test", "test");
+
   private final URI endpoint;
+  /** Requests moto lets through unchecked: the administrator's CreateUser, PutUserPolicy, CreateAccessKey. */
+  static final int BOOTSTRAP_CALLS = EmulatorAdministrator.CALLS;
+
+  private AwsCredentials administrator;
+  private boolean iamEnforced;
   private final Process process;
   private final Path logFile;
   private final Thread shutdownHook;
   private boolean closed;
 
-  private MotoServer(URI endpoint, Process process, Path logFile) {
+  private MotoServer(URI endpoint, AwsCredentials administrator, Process process, Path logFile) {
     this.endpoint = endpoint;
+    this.administrator = administrator;
     this.process = process;
     this.logFile = logFile;
     // A JVM stopped with Ctrl-C must not leave an orphaned moto_server behind.
@@ -62,22 +74,36 @@ public final class MotoServer implements AutoCloseable {
     return endpoint.map(MotoServer::reuse).orElseGet(MotoServer::start);
   }
 
-  /** Starts {@code moto_server} from the venv of the checkout this process runs in. */
+  /** Starts {@code moto_server}, IAM enforced, from the venv of the checkout this process runs in. */
   public static MotoServer start() {
-    return start(RepositoryRoot.locate());
+    return start(RepositoryRoot.locate(), true);
+  }
+
+  /**
+   * Starts {@code moto_server} that lets every caller do everything, as moto does by default: for
+   * a test that swaps the emulator under a running stack, whose credentials the new one never issued.
+   */
+  public static MotoServer startWithoutIam() {
+    return start(RepositoryRoot.locate(), false);
   }
 
   /**
    * Starts {@code moto_server} from {@code <root>/.venv}, installing the venv on first use, through
-   * {@value #LAUNCHER}, which handles DynamoDB requests one at a time: moto's own threads lose
-   * writes when a failed transaction rolls back (see the script).
+   * {@value #LAUNCHER}, which handles DynamoDB requests one at a time (moto's own threads lose
+   * writes when a failed transaction rolls back) and checks the IAM actions AWS checks (see the
+   * script).
+   *
+   * <p>With {@code enforceIam}, moto runs with {@code INITIAL_NO_AUTH_ACTION_COUNT}: it lets the
+   * first {@value #BOOTSTRAP_CALLS} requests through unchecked, which create the administrator
+   * (an IAM user allowed everything), and from then on authenticates every request and checks
+   * its action against the caller's policies.
    */
-  public static MotoServer start(RepositoryRoot root) {
+  public static MotoServer start(RepositoryRoot root, boolean enforceIam) {
     var python = new ProjectVenv(root).tool("moto_server").resolveSibling("python");
     EmulatorUnavailableException lastFailure = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       try {
-        return startOnce(python);
+        return startOnce(python, enforceIam);
       } catch (PortTakenException e) {
         // Another process took the free port between our probe and moto's bind: try another.
         lastFailure = e;
@@ -86,14 +112,32 @@ public final class MotoServer implements AutoCloseable {
     throw lastFailure;
   }
 
-  /** Uses an emulator that already runs; fails clearly when nothing answers there. */
+  /**
+   * Uses an emulator that already runs, administered with the process's AWS credentials when it
+   * has any (a dummy pair otherwise); fails clearly when nothing answers there.
+   */
   public static MotoServer reuse(URI endpoint) {
+    return reuse(reuseAccess(endpoint, System.getenv()));
+  }
+
+  /** An emulator at {@code endpoint}, administered with the credentials in {@code env} or a dummy pair. */
+  static EmulatorAccess reuseAccess(URI endpoint, Map<String, String> env) {
+    var accessKey = Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")).filter(v -> !v.isBlank());
+    var secretKey = Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")).filter(v -> !v.isBlank());
+    return new EmulatorAccess(endpoint, accessKey.isPresent() && secretKey.isPresent()
+        ? AwsBasicCredentials.create(accessKey.get(), secretKey.get()) : ANYONE);
+  }
+
+  /** Uses an emulator that already runs, as the given administrator; fails clearly when nothing answers. */
+  public static MotoServer reuse(EmulatorAccess access) {
+    var endpoint = access.endpoint();
+    var administrator = access.administrator();
     var deadline = System.nanoTime() + REUSE_DEADLINE.toNanos();
     IOException lastError = null;
     while (System.nanoTime() < deadline) {
       try {
         probe(endpoint.resolve("/"));
-        return new MotoServer(endpoint, null, null);
+        return new MotoServer(endpoint, administrator, null, null);
       } catch (IOException e) {
         lastError = e;
         sleep(Duration.ofMillis(200));
@@ -106,6 +150,16 @@ public final class MotoServer implements AutoCloseable {
   /** Where AWS clients should send their requests. */
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** True when this moto was started here with IAM enforced; unknown (false) for a reused emulator. */
+  public boolean iamEnforced() {
+    return iamEnforced;
+  }
+
+  /** The endpoint and the administrator's credentials. */
+  public EmulatorAccess access() {
+    return new EmulatorAccess(endpoint, administrator);
   }
 
   /** True when this object started the emulator process (and so stops it on close). */
@@ -135,25 +189,33 @@ public final class MotoServer implements AutoCloseable {
     }
   }
 
-  private static MotoServer startOnce(Path python) {
+  private static MotoServer startOnce(Path python, boolean enforceIam) {
     int port = freeLoopbackPort();
     var endpoint = URI.create("http://127.0.0.1:" + port);
     Path log;
     Process process;
     try {
       log = Files.createTempFile("moto-server-", ".log");
-      process = new ProcessBuilder(python.toString(), launcherScript().toString(),
+      var builder = new ProcessBuilder(python.toString(), launcherScript().toString(),
               "-H", "127.0.0.1", "-p", String.valueOf(port))
           .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+          .redirectOutput(log.toFile());
+      if (enforceIam) {
+        builder.environment().put("INITIAL_NO_AUTH_ACTION_COUNT", Integer.toString(BOOTSTRAP_CALLS));
+      }
+      process = builder.start();
     } catch (IOException e) {
       throw new EmulatorUnavailableException("cannot start moto_server with " + python, e);
     }
-    var server = new MotoServer(endpoint, process, log);
+    var server = new MotoServer(endpoint, ANYONE, process, log);
     try {
       server.awaitAnswering();
-      LOG.info("moto_server started at {} (pid {})", endpoint, process.pid());
+      if (enforceIam) {
+        server.administrator = EmulatorAdministrator.create(endpoint);
+        server.iamEnforced = true;
+      }
+      LOG.info("moto_server started at {} (pid {}, IAM {})", endpoint, process.pid(),
+          enforceIam ? "enforced" : "not enforced");
       return server;
     } catch (RuntimeException e) {
       server.close();

@@ -10,4 +10,12 @@ package dev.hndeepest.localstack;
  * @param batchesFailed invocations that threw or answered an invalid batch response
  */
 public record PollerStats(
-    long batches, long messagesDelivered, long messagesDeleted, long messagesFailed, long batchesFailed) {}
+    long batches, long messagesDelivered, long messagesDeleted, long messagesFailed, long batchesFailed) {
+
+  /** The counters of two pollers together. */
+  public PollerStats plus(PollerStats other) {
+    return new PollerStats(batches + other.batches, messagesDelivered + other.messagesDelivered,
+        messagesDeleted + other.messagesDeleted, messagesFailed + other.messagesFailed,
+        batchesFailed + other.batchesFailed);
+  }
+}

@@ -77,8 +77,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
       var handler = handlers.get(i);
       poller.pollers.add(Thread.ofVirtual().name("sqs-poller-" + (i + 1)).start(() -> poller.pollUntilClosed(handler)));
     }
-    LOG.info("{} polls {} with {} worker(s), batches of up to {}", settings.functionName(), queueUrl,
-        settings.workers(), settings.batchSize());
+    LOG.info("{} polls {} with {} worker(s), batches of up to {} (window {}, partial batch responses {})",
+        settings.functionName(), queueUrl, settings.workers(), settings.batchSize(), settings.maximumBatchingWindow(),
+        settings.reportBatchItemFailures() ? "on" : "off");
     return poller;
   }
 
@@ -126,16 +127,54 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         continue;
       }
       if (!messages.isEmpty()) {
-        deliver(handler, messages);
+        try {
+          deliver(handler, messages);
+        } catch (RuntimeException e) {
+          // A poller must outlive a bad batch, as Lambda's does: the messages come back after the timeout.
+          LOG.error("{} could not settle a batch of {}; it will be redelivered", settings.functionName(),
+              messages.size(), e);
+        }
       }
     }
   }
 
+  /**
+   * One batch: a long poll, then, with a batching window, more receives until the batch is full or
+   * the window since the first message has passed, as Lambda's poller gathers a batch.
+   */
   private List<Message> receive() {
+    var batch = new ArrayList<>(receive(settings.receiveWait()));
+    if (batch.isEmpty() || settings.maximumBatchingWindow().isZero()) {
+      return batch;
+    }
+    long windowEnds = System.nanoTime() + settings.maximumBatchingWindow().toNanos();
+    while (batch.size() < settings.batchSize() && running) {
+      long left = windowEnds - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      var wait = Duration.ofSeconds(Math.min(1, Duration.ofNanos(left).toSeconds()));
+      var more = receive(wait, settings.batchSize() - batch.size());
+      // A message received again meanwhile (its visibility ran out) counts once, with its newest handle.
+      var ids = more.stream().map(Message::messageId).collect(Collectors.toSet());
+      batch.removeIf(message -> ids.contains(message.messageId()));
+      batch.addAll(more);
+      if (more.isEmpty() && wait.isZero() && !pause(Duration.ofMillis(100))) {
+        break;
+      }
+    }
+    return batch;
+  }
+
+  private List<Message> receive(Duration wait) {
+    return receive(wait, settings.batchSize());
+  }
+
+  private List<Message> receive(Duration wait, int wanted) {
     return sqs.receiveMessage(request -> request
             .queueUrl(queueUrl)
-            .maxNumberOfMessages(settings.batchSize())
-            .waitTimeSeconds((int) settings.receiveWait().toSeconds())
+            .maxNumberOfMessages(Math.min(PollerSettings.SQS_RECEIVE_LIMIT, wanted))
+            .waitTimeSeconds((int) wait.toSeconds())
             .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
             .messageAttributeNames("All"))
         .messages();
@@ -148,7 +187,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     var context = LocalLambdaContext.forInvocation(settings.functionName(), settings.functionTimeout());
     DeliveryOutcome outcome;
     try {
-      outcome = DeliveryOutcome.of(handler.handleRequest(SqsEventTranslator.toEvent(messages, queueArn, region), context), ids);
+      var response = handler.handleRequest(SqsEventTranslator.toEvent(messages, queueArn, region), context);
+      // Without ReportBatchItemFailures Lambda ignores the list: a batch that returns succeeded.
+      outcome = settings.reportBatchItemFailures() ? DeliveryOutcome.of(response, ids) : new DeliveryOutcome.AllSucceeded();
     } catch (RuntimeException | Error e) {
       LOG.error("{} threw on a batch of {} awsRequestId={}; the whole batch will be retried",
           settings.functionName(), messages.size(), context.getAwsRequestId(), e);
@@ -177,14 +218,18 @@ public final class SqsEventSourcePoller implements AutoCloseable {
           .receiptHandle(byId.get(idsToDelete.get(i)).receiptHandle())
           .build());
     }
-    try {
-      var result = sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
-      deleted.add(result.successful().size());
-      result.failed().forEach(failure -> LOG.warn("deleting message {} failed: {} {}",
-          idsToDelete.get(Integer.parseInt(failure.id())), failure.code(), failure.message()));
-    } catch (SdkException e) {
-      LOG.warn("deleting {} message(s) from {} failed ({}); they will be redelivered", entries.size(), queueUrl,
-          e.getMessage());
+    // SQS deletes at most 10 messages per call; a batch gathered over a window may hold more.
+    for (int start = 0; start < entries.size(); start += PollerSettings.SQS_RECEIVE_LIMIT) {
+      var chunk = entries.subList(start, Math.min(start + PollerSettings.SQS_RECEIVE_LIMIT, entries.size()));
+      try {
+        var result = sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(chunk));
+        deleted.add(result.successful().size());
+        result.failed().forEach(failure -> LOG.warn("deleting message {} failed: {} {}",
+            idsToDelete.get(Integer.parseInt(failure.id())), failure.code(), failure.message()));
+      } catch (SdkException e) {
+        LOG.warn("deleting {} message(s) from {} failed ({}); they will be redelivered", chunk.size(), queueUrl,
+            e.getMessage());
+      }
     }
   }
 

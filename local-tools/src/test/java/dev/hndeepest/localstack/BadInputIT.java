@@ -3,20 +3,17 @@ package dev.hndeepest.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.json.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -60,13 +57,10 @@ class BadInputIT {
   }
 
   private static LocalStack apiOnlyStack(String prefix) {
-    var options = new RealHandlers(Clock.systemUTC()).install(LocalStackOptions.builder()
-            .baseConfig(AppConfig.from(Map.of("HN_API_BASE_URL", NO_HN_API.toString())))
-            .awsEndpoint(moto.moto.endpoint())
-            .resourcePrefix(prefix + "-" + UUID.randomUUID().toString().substring(0, 8))
-            .apiPort(0))
-        .workerHandler(null);
-    return LocalStack.start(options.build());
+    return LocalStack.start(moto.stack(prefix)
+        .parameter("HnApiBaseUrl", NO_HN_API.toString())
+        .leaveOut("WorkerFunction")
+        .build());
   }
 
   /**
@@ -243,9 +237,9 @@ class BadInputIT {
   }
 
   private static void assertNothingStoredOrQueued(LocalStack stack) {
-    assertThat(moto.dynamoDb.scan(r -> r.tableName(stack.resources().jobsTableName())).count()).isZero();
-    assertThat(moto.messagesIn(stack.resources().workQueueUrl())).isZero();
-    assertThat(moto.messagesIn(stack.resources().deadLetterQueueUrl())).isZero();
+    assertThat(moto.dynamoDb.scan(r -> r.tableName(stack.resources().tableName("JobsTable"))).count()).isZero();
+    assertThat(moto.messagesIn(stack.resources().queueUrl("WorkQueue"))).isZero();
+    assertThat(moto.messagesIn(stack.resources().queueUrl("WorkDeadLetterQueue"))).isZero();
   }
 
   @ParameterizedTest
@@ -260,8 +254,8 @@ class BadInputIT {
 
       // THEN the same checks would have seen it: one job stored, one discovery queued
       assertThat(job.get("status").asText()).isEqualTo("PENDING");
-      assertThat(moto.dynamoDb.scan(r -> r.tableName(accepting.resources().jobsTableName())).count()).isOne();
-      assertThat(moto.messagesIn(accepting.resources().workQueueUrl())).isOne();
+      assertThat(moto.dynamoDb.scan(r -> r.tableName(accepting.resources().tableName("JobsTable"))).count()).isOne();
+      assertThat(moto.messagesIn(accepting.resources().queueUrl("WorkQueue"))).isOne();
     }
   }
 

@@ -25,7 +25,7 @@ class DynamoJobStoreIT {
   static void start() {
     moto = MotoFixture.start();
     var resources = moto.freshResources(Duration.ofSeconds(30));
-    store = new DynamoJobStore(moto.dynamoDb, resources.jobsTableName(), Duration.ofDays(7), Clock.systemUTC());
+    store = new DynamoJobStore(moto.dynamoDb, resources.tableName("JobsTable"), Duration.ofDays(7), Clock.systemUTC());
   }
 
   @AfterAll

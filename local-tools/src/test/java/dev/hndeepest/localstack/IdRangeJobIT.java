@@ -2,11 +2,13 @@ package dev.hndeepest.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
-import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.config.AwsClients;
 import dev.hndeepest.discovery.StoryWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
@@ -14,7 +16,6 @@ import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.job.BatchOutcome;
 import dev.hndeepest.job.IdRangePlan;
 import dev.hndeepest.job.Job;
-import dev.hndeepest.job.JobApplication;
 import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.JobStatus;
 import dev.hndeepest.job.JobStore;
@@ -36,9 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,30 +72,24 @@ class IdRangeJobIT {
   @Test
   void job_shouldGiveTheCommandsAnswerAndCountPostsOnce_whenIdRangeBatchesAreDeliveredTwice() {
     // GIVEN a worker that handles every delivery twice, as SQS's at-least-once delivery may
-    var env = Map.of("HN_API_BASE_URL", replica.baseUrl().toString(),
-        "MAX_RECEIVE_COUNT", Integer.toString(MotoFixture.MAX_RECEIVE_COUNT));
-    var options = new RealHandlers(DAY_LATER).install(LocalStackOptions.builder()
-        .baseConfig(AppConfig.from(env))
-        .awsEndpoint(moto.moto.endpoint())
-        .resourcePrefix("it-ids-" + UUID.randomUUID().toString().substring(0, 8))
-        .apiPort(0)
-        .visibilityTimeout(Duration.ofSeconds(30))
-        .receiveWait(Duration.ofSeconds(1))
-        .workers(4));
-    options.workerHandler(config -> {
-      var worker = new WorkerHandler(JobApplication.fromConfig(config, DAY_LATER).workProcessor());
-      return (event, context) -> {
-        worker.handleRequest(event, context);
-        return worker.handleRequest(event, context);
-      };
-    });
+    var options = moto.stack("it-ids")
+        .parameter("HnApiBaseUrl", replica.baseUrl().toString())
+        .parameter("WorkQueueVisibilityTimeout", "30")
+        .clock(DAY_LATER)
+        .handler("WorkerFunction", env -> {
+          var worker = new WorkerHandler(env, DAY_LATER);
+          return (RequestHandler<SQSEvent, SQSBatchResponse>) (event, context) -> {
+            worker.handleRequest(event, context);
+            return worker.handleRequest(event, context);
+          };
+        });
     var window = StoryWindow.endingAt(END.getEpochSecond() - 1_800, 10);
     try (var stack = LocalStack.start(options.build())) {
       // WHEN a 10-hour window that ended long ago is asked for
       var submitted = send("POST", URI.create(stack.apiBaseUrl() + "/jobs?hours=10&asOf=" + window.to()));
       var jobId = Json.read(submitted.body(), JsonNode.class).get("jobId").asText();
       var job = awaitEnd(stack, jobId);
-      var stored = new DynamoJobStore(stack.dynamoDb(), stack.appConfig().requireJobsTableName(),
+      var stored = new DynamoJobStore(stack.dynamoDb(), stack.resources().tableName("JobsTable"),
           Duration.ofDays(7), DAY_LATER).find(new JobId(jobId)).orElseThrow();
 
       // THEN it was split by ids, every batch and post counted once, and the answer is the command's
@@ -120,8 +113,8 @@ class IdRangeJobIT {
   void dynamoJobStore_shouldKeepTheFirstPlanAndCountFoundPostsOnce_whenCalledAgain() {
     // GIVEN a pending job in a fresh table
     var resources = moto.freshResources(Duration.ofSeconds(30));
-    try (var dynamoDb = AwsClients.dynamoDb(resources.appConfig())) {
-      var store = new DynamoJobStore(dynamoDb, resources.jobsTableName(), Duration.ofDays(7), DAY_LATER);
+    try (var dynamoDb = AwsClients.dynamoDb(moto.moto.access().administratorSettings())) {
+      var store = new DynamoJobStore(dynamoDb, resources.tableName("JobsTable"), Duration.ofDays(7), DAY_LATER);
       var job = Job.submitted(JobId.random(), new WindowRequest(10, END.getEpochSecond(), true), DAY_LATER.instant());
       store.create(job, Optional.empty());
       var plan = new IdRangePlan(1_000, 6_000, 2_500);

@@ -6,11 +6,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.hn.RetryPolicy;
-import dev.hndeepest.job.JobApplication;
 import dev.hndeepest.job.WorkMessage;
 import dev.hndeepest.job.WorkMessageCodec;
 import dev.hndeepest.json.Json;
@@ -32,7 +30,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +71,7 @@ class JobFaultToleranceIT {
     moto = MotoFixture.start();
     items = HnDataGenerator.generate(GeneratorSpec.endingAt(47, END, 8));
     cleanReplica = HnReplicaServer.start(items, replicaOptions());
-    try (var stack = LocalStack.start(realHandlers(cleanReplica.baseUrl(), moto.moto.endpoint()).build())) {
+    try (var stack = LocalStack.start(realHandlers(cleanReplica.baseUrl(), moto.moto.access()).build())) {
       var api = new JobApiClient(stack.apiBaseUrl());
       var jobIds = WINDOWS.stream().map(window -> api.submit(window).get("jobId").asText()).toList();
       for (int i = 0; i < WINDOWS.size(); i++) {
@@ -97,26 +94,19 @@ class JobFaultToleranceIT {
     return ReplicaOptions.defaults().withServedAsOf(END);
   }
 
-  private static LocalStackOptions.Builder stackOptions(URI hnApi, URI awsEndpoint) {
-    var env = new HashMap<String, String>();
-    env.put("HN_API_BASE_URL", hnApi.toString());
-    env.put("MAX_RECEIVE_COUNT", Integer.toString(MotoFixture.MAX_RECEIVE_COUNT));
-    return LocalStackOptions.builder()
-        .baseConfig(AppConfig.from(env))
-        .awsEndpoint(awsEndpoint)
-        .resourcePrefix("it-fault-" + UUID.randomUUID().toString().substring(0, 8))
-        .apiPort(0)
-        .visibilityTimeout(VISIBILITY_TIMEOUT)
+  /** A stack as deployed but for a 2 s visibility timeout, so failed deliveries come back within seconds. */
+  private static LocalStackOptions.Builder realHandlers(URI hnApi, EmulatorAccess emulator) {
+    return moto.stack("it-fault")
+        .emulator(emulator)
+        .parameter("HnApiBaseUrl", hnApi.toString())
+        .parameter("WorkQueueVisibilityTimeout", Long.toString(VISIBILITY_TIMEOUT.toSeconds()))
+        .parameter("WorkerMaxConcurrency", "4")
         .receiveWait(RECEIVE_WAIT)
-        .workers(4);
+        .clock(AT_END);
   }
 
-  private static LocalStackOptions.Builder realHandlers(URI hnApi, URI awsEndpoint) {
-    return new RealHandlers(AT_END).install(stackOptions(hnApi, awsEndpoint));
-  }
-
-  private static WorkerHandler realWorker(AppConfig config) {
-    return new WorkerHandler(JobApplication.fromConfig(config, AT_END).workProcessor());
+  private static WorkerHandler realWorker(Map<String, String> environment) {
+    return new WorkerHandler(environment, AT_END);
   }
 
   private static void assertFaultFreeAnswer(JsonNode job, String window) {
@@ -127,7 +117,7 @@ class JobFaultToleranceIT {
 
   /** Every batch of the job has exactly one partial item, and the job counted each batch once. */
   private static void assertEachBatchCountedOnce(LocalStack stack, String jobId) {
-    var items = moto.dynamoDb.query(r -> r.tableName(stack.resources().jobsTableName())
+    var items = moto.dynamoDb.query(r -> r.tableName(stack.resources().tableName("JobsTable"))
         .keyConditionExpression("pk = :pk")
         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("JOB#" + jobId)))).items();
     var job = items.stream().filter(item -> item.get("sk").s().equals("JOB")).findFirst().orElseThrow();
@@ -137,8 +127,8 @@ class JobFaultToleranceIT {
   }
 
   private static void assertQueuesDrained(LocalStack stack) {
-    MotoFixture.await("the work queue to drain", DEADLINE, () -> moto.messagesIn(stack.resources().workQueueUrl()) == 0);
-    assertThat(moto.messagesIn(stack.resources().deadLetterQueueUrl())).as("dead letters").isZero();
+    MotoFixture.await("the work queue to drain", DEADLINE, () -> moto.messagesIn(stack.resources().queueUrl("WorkQueue")) == 0);
+    assertThat(moto.messagesIn(stack.resources().queueUrl("WorkDeadLetterQueue"))).as("dead letters").isZero();
   }
 
   // ---------------------------------------------------------------- the HN API misbehaves
@@ -152,8 +142,8 @@ class JobFaultToleranceIT {
     // As deployed (visibility timeout = 6 x the worker's timeout), a message comes back only after
     // a delivery failed, not while a slowed-down one still runs.
     try (var faulty = HnReplicaServer.start(items, replicaOptions().withFaults(faults));
-        var stack = LocalStack.start(realHandlers(faulty.baseUrl(), moto.moto.endpoint())
-            .visibilityTimeout(Duration.ofSeconds(15)).build())) {
+        var stack = LocalStack.start(realHandlers(faulty.baseUrl(), moto.moto.access())
+            .parameter("WorkQueueVisibilityTimeout", "15").build())) {
       var api = new JobApiClient(stack.apiBaseUrl());
 
       // WHEN every question is asked at once
@@ -218,7 +208,7 @@ class JobFaultToleranceIT {
     // for one request; each receive may wait one long poll more.
     int deliveries = MotoFixture.MAX_RECEIVE_COUNT;
     try (var down = outage.start(items);
-        var stack = LocalStack.start(realHandlers(down.baseUrl(), moto.moto.endpoint()).build())) {
+        var stack = LocalStack.start(realHandlers(down.baseUrl(), moto.moto.access()).build())) {
       var lastDelivery = HnClientConfig.defaults(down.baseUrl()).withRetry(RetryPolicy.forQueueWorker())
           .worstCaseGiveUp();
       var bound = VISIBILITY_TIMEOUT.multipliedBy(deliveries - 1).plus(lastDelivery)
@@ -241,8 +231,8 @@ class JobFaultToleranceIT {
       assertThat(job.has("result")).isFalse();
       assertThat(took).isLessThan(bound);
       MotoFixture.await("the discovery message in the dead-letter queue", DEADLINE,
-          () -> moto.messagesIn(stack.resources().deadLetterQueueUrl()) == 1);
-      assertThat(moto.messagesIn(stack.resources().workQueueUrl())).isZero();
+          () -> moto.messagesIn(stack.resources().queueUrl("WorkDeadLetterQueue")) == 1);
+      assertThat(moto.messagesIn(stack.resources().queueUrl("WorkQueue"))).isZero();
       assertThat(api.job(jobId).get("status").asText()).isEqualTo("FAILED");
     }
   }
@@ -261,9 +251,9 @@ class JobFaultToleranceIT {
     // GIVEN workers that, on a batch's first delivery, handle the first half of its messages for real
     // (their writes land, discovery's fan-out included) and die before the poller deletes anything
     var kills = new AtomicInteger();
-    var options = realHandlers(cleanReplica.baseUrl(), moto.moto.endpoint()).workerHandler(config -> {
-      var worker = realWorker(config);
-      return (event, context) -> {
+    var options = realHandlers(cleanReplica.baseUrl(), moto.moto.access()).handler("WorkerFunction", env -> {
+      var worker = realWorker(env);
+      return (RequestHandler<SQSEvent, SQSBatchResponse>) (event, context) -> {
         var records = event.getRecords();
         boolean firstDelivery = records.stream()
             .allMatch(r -> "1".equals(r.getAttributes().get("ApproximateReceiveCount")));
@@ -303,14 +293,14 @@ class JobFaultToleranceIT {
     // random pause, and each one twice at the same time (a duplicate delivery racing the first)
     var window = WINDOWS.get(1);
     var handled = new AtomicInteger();
-    var options = realHandlers(cleanReplica.baseUrl(), moto.moto.endpoint())
-        .workerHandler(config -> duplicatingReorderingWorker(realWorker(config), handled));
+    var options = realHandlers(cleanReplica.baseUrl(), moto.moto.access())
+        .handler("WorkerFunction", env -> duplicatingReorderingWorker(realWorker(env), handled));
     try (var stack = LocalStack.start(options.build())) {
       var api = new JobApiClient(stack.apiBaseUrl());
 
       // WHEN the job's discovery message is also sent a second time, so its whole fan-out doubles
       var jobId = api.submit(window).get("jobId").asText();
-      stack.sqs().sendMessage(r -> r.queueUrl(stack.resources().workQueueUrl())
+      stack.sqs().sendMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
           .messageBody(WorkMessageCodec.encode(new WorkMessage.DiscoverStories(jobId))));
       var job = api.awaitEnd(jobId, DEADLINE);
 
@@ -321,7 +311,7 @@ class JobFaultToleranceIT {
       System.out.printf("[fault suite] every message delivered twice, handled out of order: %d handlings; the job "
           + "SUCCEEDED with the fault-free answer, each batch counted once; worker %s%n",
           handled.get(), stack.workerStats().orElseThrow());
-      int batches = stack.dynamoDb().getItem(r -> r.tableName(stack.resources().jobsTableName())
+      int batches = stack.dynamoDb().getItem(r -> r.tableName(stack.resources().tableName("JobsTable"))
           .key(Map.of("pk", AttributeValue.fromS("JOB#" + jobId), "sk", AttributeValue.fromS("JOB"))))
           .item().get("batchesTotal").n().transform(Integer::parseInt);
       assertThat(handled.get()).as("two discoveries and every batch, each handled twice")
@@ -404,7 +394,7 @@ class JobFaultToleranceIT {
     var window = WINDOWS.get(2);
     try (var proxy = InterruptibleTcpProxy.start(moto.moto.endpoint());
         var slow = HnReplicaServer.start(items, replicaOptions().withLatency(Duration.ofMillis(40)));
-        var stack = LocalStack.start(realHandlers(slow.baseUrl(), proxy.endpoint()).build())) {
+        var stack = LocalStack.start(realHandlers(slow.baseUrl(), moto.moto.access().via(proxy.endpoint())).build())) {
       var api = new JobApiClient(stack.apiBaseUrl());
       var running = api.submit(window).get("jobId").asText();
       api.awaitStatus(running, DEADLINE, Set.of("RUNNING"));
@@ -436,8 +426,8 @@ class JobFaultToleranceIT {
     var first = MotoServer.start();
     MotoServer second = null;
     try (var proxy = InterruptibleTcpProxy.start(first.endpoint());
-        var stack = LocalStack.start(realHandlers(cleanReplica.baseUrl(), proxy.endpoint())
-            .resourcePrefix(prefix).build())) {
+        var stack = LocalStack.start(realHandlers(cleanReplica.baseUrl(), first.access().via(proxy.endpoint()))
+            .stackName(prefix).build())) {
       var api = new JobApiClient(stack.apiBaseUrl());
       var done = api.awaitEnd(api.submit(WINDOWS.getFirst()).get("jobId").asText(), DEADLINE);
       var lost = api.submit(WINDOWS.get(1)).get("jobId").asText();
@@ -445,12 +435,12 @@ class JobFaultToleranceIT {
       // WHEN the emulator stops, and a new one (empty: moto keeps state in memory only) takes its place
       first.close();
       var whileDown = OutageAnswers.collect(api, lost, Duration.ofSeconds(1));
-      second = MotoServer.start();
+      // Without IAM enforcement: a restarted moto forgets the roles and the credentials the running
+      // functions hold (on AWS those outlive any outage); what this test takes away is the data.
+      second = MotoServer.startWithoutIam();
       proxy.retarget(second.endpoint());
       var whileEmpty = OutageAnswers.collect(api, lost, Duration.ofSeconds(1));
-      var recreated = new LocalResources(stack.dynamoDb(), stack.sqs()).provision(
-          LocalResources.targeting(stack.appConfig(), proxy.endpoint()), ResourceNames.withPrefix(prefix),
-          VISIBILITY_TIMEOUT);
+      var recreated = LocalResources.provision(stack.resources().template(), prefix, stack.dynamoDb(), stack.sqs());
 
       // THEN: down or empty, the API answered 503 with Retry-After; once the resources are back,
       // jobs the emulator forgot are 404 (never a 500, never a job stuck RUNNING), new jobs succeed
@@ -459,7 +449,7 @@ class JobFaultToleranceIT {
       assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
       whileDown.assertAllUnavailable();
       whileEmpty.assertAllUnavailable();
-      assertThat(recreated.workQueueUrl()).isEqualTo(stack.resources().workQueueUrl());
+      assertThat(recreated.queueUrl("WorkQueue")).isEqualTo(stack.resources().queueUrl("WorkQueue"));
       for (var forgotten : List.of(done.get("jobId").asText(), lost)) {
         var response = api.send("GET", "/jobs/" + forgotten);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(404);

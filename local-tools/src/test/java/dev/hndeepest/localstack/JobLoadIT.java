@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
-import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.config.AwsCallCounter;
 import dev.hndeepest.discovery.StoryWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
@@ -27,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -63,15 +61,11 @@ class JobLoadIT {
     }
     try (var moto = MotoFixture.start();
         var replica = HnReplicaServer.start(items, ReplicaOptions.defaults().withServedAsOf(END));
-        var stack = LocalStack.start(new RealHandlers(AT_END).install(LocalStackOptions.builder()
-            .baseConfig(AppConfig.from(Map.of("HN_API_BASE_URL", replica.baseUrl().toString(),
-                "MAX_RECEIVE_COUNT", String.valueOf(MotoFixture.MAX_RECEIVE_COUNT))))
-            .awsEndpoint(moto.moto.endpoint())
-            .resourcePrefix("it-load-" + UUID.randomUUID().toString().substring(0, 8))
-            .apiPort(0)
-            .visibilityTimeout(Duration.ofSeconds(60))
-            .receiveWait(Duration.ofSeconds(1))
-            .workers(8)).build())) {
+        var stack = LocalStack.start(moto.stack("it-load")
+            .parameter("HnApiBaseUrl", replica.baseUrl().toString())
+            .parameter("WorkQueueVisibilityTimeout", "60")
+            .parameter("WorkerMaxConcurrency", "8")
+            .clock(AT_END).build())) {
       var api = new JobApiClient(stack.apiBaseUrl());
       var callsBefore = AwsCallCounter.snapshot();
 
@@ -94,8 +88,8 @@ class JobLoadIT {
       assertTableHoldsExactly(moto, stack, ids);
       // A job succeeds on its last batch's write, a moment before the poller deletes that message.
       MotoFixture.await("the work queue to drain", Duration.ofSeconds(30),
-          () -> moto.messagesIn(stack.resources().workQueueUrl()) == 0);
-      assertThat(moto.messagesIn(stack.resources().deadLetterQueueUrl())).isZero();
+          () -> moto.messagesIn(stack.resources().queueUrl("WorkQueue")) == 0);
+      assertThat(moto.messagesIn(stack.resources().queueUrl("WorkDeadLetterQueue"))).isZero();
       // AND a sample of answers equals the command's answer to the same question
       try (var client = new FirebaseHnClient(HnClientConfig.defaults(replica.baseUrl()))) {
         var finder = new DeepestThreadFinder(client, AT_END);
@@ -163,7 +157,7 @@ class JobLoadIT {
   }
 
   private static void assertTableHoldsExactly(MotoFixture moto, LocalStack stack, Set<String> ids) {
-    var items = moto.dynamoDb.scanPaginator(r -> r.tableName(stack.resources().jobsTableName())).items().stream()
+    var items = moto.dynamoDb.scanPaginator(r -> r.tableName(stack.resources().tableName("JobsTable"))).items().stream()
         .toList();
     var jobs = items.stream().filter(item -> item.get("sk").s().equals("JOB")).toList();
     assertThat(jobs).extracting(item -> item.get("jobId").s()).containsExactlyInAnyOrderElementsOf(ids);

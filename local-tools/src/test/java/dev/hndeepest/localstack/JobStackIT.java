@@ -2,18 +2,18 @@ package dev.hndeepest.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
-import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.discovery.StoryWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnItem;
-import dev.hndeepest.job.JobApplication;
 import dev.hndeepest.job.WorkMessage;
 import dev.hndeepest.job.WorkMessageCodec;
 import dev.hndeepest.json.Json;
@@ -32,9 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,26 +64,17 @@ class JobStackIT {
     moto.close();
   }
 
-  private static AppConfig config(URI hnApi) {
-    var env = new HashMap<String, String>();
-    env.put("HN_API_BASE_URL", hnApi.toString());
-    env.put("MAX_RECEIVE_COUNT", Integer.toString(MotoFixture.MAX_RECEIVE_COUNT));
-    return AppConfig.from(env);
-  }
-
+  /** A stack as deployed but for a 2 s visibility timeout, so failed deliveries come back within seconds. */
   private static LocalStackOptions.Builder stackOptions(URI hnApi) {
-    return LocalStackOptions.builder()
-        .baseConfig(config(hnApi))
-        .awsEndpoint(moto.moto.endpoint())
-        .resourcePrefix("it-job-" + UUID.randomUUID().toString().substring(0, 8))
-        .apiPort(0)
-        .visibilityTimeout(Duration.ofSeconds(2))
-        .receiveWait(Duration.ofSeconds(1))
-        .workers(4);
+    return moto.stack("it-job")
+        .parameter("HnApiBaseUrl", hnApi.toString())
+        .parameter("WorkQueueVisibilityTimeout", "2")
+        .parameter("WorkerMaxConcurrency", "4")
+        .clock(AT_END);
   }
 
   private static LocalStack stack(URI hnApi) {
-    return LocalStack.start(new RealHandlers(AT_END).install(stackOptions(hnApi)).build());
+    return LocalStack.start(stackOptions(hnApi).build());
   }
 
   private static HttpResponse<String> send(String method, URI url) {
@@ -157,10 +146,9 @@ class JobStackIT {
   @Test
   void job_shouldCountEachBatchOnce_whenEveryDeliveryArrivesTwiceAndABatchIsResent() {
     // GIVEN a worker that handles every delivery twice, as SQS's at-least-once delivery may
-    var options = new RealHandlers(AT_END).install(stackOptions(replica.baseUrl()));
-    options.workerHandler(config -> {
-      var worker = new WorkerHandler(JobApplication.fromConfig(config, AT_END).workProcessor());
-      return (event, context) -> {
+    var options = stackOptions(replica.baseUrl()).handler("WorkerFunction", env -> {
+      var worker = new WorkerHandler(env, AT_END);
+      return (RequestHandler<SQSEvent, SQSBatchResponse>) (event, context) -> {
         worker.handleRequest(event, context);
         return worker.handleRequest(event, context);
       };
@@ -171,10 +159,10 @@ class JobStackIT {
       var jobId = submitted.get("jobId").asText();
       var job = awaitEnd(stack, jobId);
       var resent = new WorkMessage.MeasureStories(jobId, 0, List.of());
-      stack.sqs().sendMessage(r -> r.queueUrl(stack.resources().workQueueUrl())
+      stack.sqs().sendMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
           .messageBody(WorkMessageCodec.encode(resent)));
       MotoFixture.await("the resent batch to be consumed", DEADLINE,
-          () -> moto.messagesIn(stack.resources().workQueueUrl()) == 0);
+          () -> moto.messagesIn(stack.resources().queueUrl("WorkQueue")) == 0);
       var after = Json.read(send("GET", URI.create(stack.apiBaseUrl() + "/jobs/" + jobId)).body(), JsonNode.class);
 
       // THEN every batch and story counted once, and the answer is the command's
@@ -205,7 +193,7 @@ class JobStackIT {
       assertThat(job.get("error").asText()).contains("failed " + MotoFixture.MAX_RECEIVE_COUNT + " times");
       assertThat(job.has("result")).isFalse();
       MotoFixture.await("a batch in the dead-letter queue", DEADLINE,
-          () -> moto.messagesIn(stack.resources().deadLetterQueueUrl()) > 0);
+          () -> moto.messagesIn(stack.resources().queueUrl("WorkDeadLetterQueue")) > 0);
     }
   }
 
@@ -226,40 +214,43 @@ class JobStackIT {
   @Test
   void submitHandler_shouldWriteJobAndQueueDiscovery_whenInvokedWithTheEventFile() {
     // GIVEN the real handler on real (emulated) DynamoDB and SQS, without the HTTP bridge
-    var resources = moto.freshResources(Duration.ofSeconds(30));
-    var handler = new SubmitJobHandler(JobApplication.fromConfig(
-        resources.appConfig(), Clock.systemUTC()).jobsApi());
+    try (var stack = LocalStack.start(stackOptions(replica.baseUrl()).leaveOut("WorkerFunction").build())) {
+      var resources = stack.resources();
+      var handler = new SubmitJobHandler(stack.function("SubmitJobFunction").environment(), Clock.systemUTC());
 
-    // WHEN
-    var response = handler.handleRequest(EventLoader.loadApiGatewayRestEvent("../events/submit-job.json"), null);
+      // WHEN
+      var response = handler.handleRequest(EventLoader.loadApiGatewayRestEvent("../events/submit-job.json"), null);
 
-    // THEN
-    var jobId = Json.read(response.getBody(), JsonNode.class).get("jobId").asText();
-    assertThat(response.getStatusCode()).isEqualTo(202);
-    var items = moto.dynamoDb.scan(r -> r.tableName(resources.appConfig().requireJobsTableName())).items();
-    assertThat(items).singleElement().satisfies(item -> {
-      assertThat(item.get("jobId").s()).isEqualTo(jobId);
-      assertThat(item.get("status").s()).isEqualTo("PENDING");
-      assertThat(item.get("hours").n()).isEqualTo("24");
-      assertThat(item).containsKey("expiresAt");
-    });
-    var messages = moto.sqs.receiveMessage(r -> r.queueUrl(resources.workQueueUrl()).maxNumberOfMessages(10))
-        .messages();
-    assertThat(messages).singleElement().satisfies(message ->
-        assertThat(WorkMessageCodec.decode(message.body())).isEqualTo(new WorkMessage.DiscoverStories(jobId)));
+      // THEN
+      var jobId = Json.read(response.getBody(), JsonNode.class).get("jobId").asText();
+      assertThat(response.getStatusCode()).isEqualTo(202);
+      var items = moto.dynamoDb.scan(r -> r.tableName(resources.tableName("JobsTable"))).items();
+      assertThat(items).singleElement().satisfies(item -> {
+        assertThat(item.get("jobId").s()).isEqualTo(jobId);
+        assertThat(item.get("status").s()).isEqualTo("PENDING");
+        assertThat(item.get("hours").n()).isEqualTo("24");
+        assertThat(item).containsKey("expiresAt");
+      });
+      var messages = moto.sqs.receiveMessage(r -> r.queueUrl(resources.queueUrl("WorkQueue")).maxNumberOfMessages(10))
+          .messages();
+      assertThat(messages).singleElement().satisfies(message ->
+          assertThat(WorkMessageCodec.decode(message.body())).isEqualTo(new WorkMessage.DiscoverStories(jobId)));
+    }
   }
 
   @Test
   void workerHandler_shouldReportTheMalformedMessage_whenInvokedWithTheEventFile() {
-    var resources = moto.freshResources(Duration.ofSeconds(30));
-    var handler = new WorkerHandler(JobApplication.fromConfig(resources.appConfig(), AT_END).workProcessor());
-    var event = EventLoader.loadSQSEvent("../events/worker-malformed-body.json");
+    try (var stack = LocalStack.start(stackOptions(replica.baseUrl()).leaveOut("WorkerFunction").build())) {
+      var resources = stack.resources();
+      var handler = new WorkerHandler(stack.function("WorkerFunction").environment(), AT_END);
+      var event = EventLoader.loadSQSEvent("../events/worker-malformed-body.json");
 
-    var response = handler.handleRequest(event, null);
+      var response = handler.handleRequest(event, null);
 
-    assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-        .containsExactly(event.getRecords().getFirst().getMessageId());
-    assertThat(moto.dynamoDb.scan(r -> r.tableName(resources.appConfig().requireJobsTableName())).count()).isZero();
-    assertThat(moto.messagesIn(resources.workQueueUrl())).isZero();
+      assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+          .containsExactly(event.getRecords().getFirst().getMessageId());
+      assertThat(moto.dynamoDb.scan(r -> r.tableName(resources.tableName("JobsTable"))).count()).isZero();
+      assertThat(moto.messagesIn(resources.queueUrl("WorkQueue"))).isZero();
+    }
   }
 }

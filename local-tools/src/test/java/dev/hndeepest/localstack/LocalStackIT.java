@@ -1,7 +1,8 @@
 package dev.hndeepest.localstack;
 
 // Starts a real moto_server through the LocalStack facade (MotoServer, from the project venv) and
-// the whole local stack around tiny in-test handlers that use DynamoDB and SQS as the real ones do.
+// the whole local stack around tiny in-test handlers that use DynamoDB and SQS as the real ones do,
+// each built from the environment the template gives its function.
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +11,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.config.AwsClients;
+import dev.hndeepest.config.AwsSettings;
+import dev.hndeepest.config.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,16 +36,17 @@ class LocalStackIT {
   private static LocalStack stack;
 
   /** POST /jobs: stores a PENDING job and queues its id, like the real submit function. */
-  static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> submit(AppConfig config) {
-    var dynamoDb = AwsClients.dynamoDb(config);
-    var sqs = AwsClients.sqs(config);
+  static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> submit(Map<String, String> env) {
+    var aws = AwsSettings.from(Environment.of(env));
+    var dynamoDb = AwsClients.dynamoDb(aws);
+    var sqs = AwsClients.sqs(aws);
     return (event, context) -> {
       var jobId = UUID.randomUUID().toString();
       var hours = String.join(",", event.getMultiValueQueryStringParameters().get("hours"));
-      dynamoDb.putItem(request -> request.tableName(config.requireJobsTableName()).item(Map.of(
+      dynamoDb.putItem(request -> request.tableName(env.get("JOBS_TABLE_NAME")).item(Map.of(
           "pk", AttributeValue.fromS("JOB#" + jobId), "sk", AttributeValue.fromS("JOB"),
           "status", AttributeValue.fromS("PENDING"), "hours", AttributeValue.fromS(hours))));
-      sqs.sendMessage(request -> request.queueUrl(config.requireWorkQueueUrl()).messageBody(jobId));
+      sqs.sendMessage(request -> request.queueUrl(env.get("WORK_QUEUE_URL")).messageBody(jobId));
       return new APIGatewayProxyResponseEvent().withStatusCode(202)
           .withHeaders(Map.of("Location", "/jobs/" + jobId))
           .withBody("{\"jobId\":\"" + jobId + "\"}");
@@ -51,11 +54,11 @@ class LocalStackIT {
   }
 
   /** The worker: marks each queued job SUCCEEDED. */
-  static RequestHandler<SQSEvent, SQSBatchResponse> worker(AppConfig config) {
-    var dynamoDb = AwsClients.dynamoDb(config);
+  static RequestHandler<SQSEvent, SQSBatchResponse> worker(Map<String, String> env) {
+    var dynamoDb = AwsClients.dynamoDb(AwsSettings.from(Environment.of(env)));
     return (event, context) -> {
       for (var record : event.getRecords()) {
-        dynamoDb.updateItem(request -> request.tableName(config.requireJobsTableName())
+        dynamoDb.updateItem(request -> request.tableName(env.get("JOBS_TABLE_NAME"))
             .key(Map.of("pk", AttributeValue.fromS("JOB#" + record.getBody()), "sk", AttributeValue.fromS("JOB")))
             .updateExpression("SET #s = :done")
             .expressionAttributeNames(Map.of("#s", "status"))
@@ -66,10 +69,10 @@ class LocalStackIT {
   }
 
   /** GET /jobs/{id}: reads the job back. */
-  static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> status(AppConfig config) {
-    var dynamoDb = AwsClients.dynamoDb(config);
+  static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> status(Map<String, String> env) {
+    var dynamoDb = AwsClients.dynamoDb(AwsSettings.from(Environment.of(env)));
     return (event, context) -> {
-      var item = dynamoDb.getItem(request -> request.tableName(config.requireJobsTableName()).key(Map.of(
+      var item = dynamoDb.getItem(request -> request.tableName(env.get("JOBS_TABLE_NAME")).key(Map.of(
           "pk", AttributeValue.fromS("JOB#" + event.getPathParameters().get("id")),
           "sk", AttributeValue.fromS("JOB")))).item();
       if (item == null || item.isEmpty()) {
@@ -83,14 +86,14 @@ class LocalStackIT {
   @BeforeAll
   static void startStack() {
     stack = LocalStack.start(LocalStackOptions.builder()
-        .resourcePrefix("it-stack-" + UUID.randomUUID().toString().substring(0, 8))
+        .stackName(MotoFixture.uniqueStackName("it-stack"))
+        .parameter("WorkQueueVisibilityTimeout", "2")
+        .parameter("WorkerMaxConcurrency", "2")
         .apiPort(0)
-        .visibilityTimeout(Duration.ofSeconds(2))
         .receiveWait(Duration.ofSeconds(1))
-        .workers(2)
-        .submitHandler(LocalStackIT::submit)
-        .statusHandler(LocalStackIT::status)
-        .workerHandler(LocalStackIT::worker)
+        .handler("SubmitJobFunction", LocalStackIT::submit)
+        .handler("JobStatusFunction", LocalStackIT::status)
+        .handler("WorkerFunction", LocalStackIT::worker)
         .build());
   }
 
@@ -122,8 +125,9 @@ class LocalStackIT {
     MotoFixture.await("the message to be deleted", DEADLINE,
         () -> stack.workerStats().orElseThrow().messagesDeleted() == 1);
     assertThat(stack.workerStats().orElseThrow().messagesFailed()).isZero();
-    assertThat(stack.appConfig().awsEndpoint()).contains(stack.awsEndpoint());
-    assertThat(stack.appConfig().maxReceiveCount()).isEqualTo(3);
+    assertThat(stack.function("WorkerFunction").environment())
+        .containsEntry("AWS_ENDPOINT_URL", stack.awsEndpoint().toString())
+        .containsEntry("MAX_RECEIVE_COUNT", "3");
   }
 
   @Test
@@ -140,11 +144,11 @@ class LocalStackIT {
   void stack_shouldProvisionDeadLetterQueue_whenStarted() {
     // WHEN
     var attributes = stack.sqs().getQueueAttributes(request -> request
-        .queueUrl(stack.resources().workQueueUrl())
+        .queueUrl(stack.resources().queueUrl("WorkQueue"))
         .attributeNamesWithStrings("RedrivePolicy", "VisibilityTimeout")).attributesAsStrings();
 
     // THEN
-    assertThat(attributes.get("RedrivePolicy")).contains(stack.resources().deadLetterQueueArn());
+    assertThat(attributes.get("RedrivePolicy")).contains(stack.resources().queueArn("WorkDeadLetterQueue"));
     assertThat(attributes.get("VisibilityTimeout")).isEqualTo("2");
   }
 

@@ -2,8 +2,8 @@ package dev.hndeepest.localstack;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.config.AwsClients;
+import dev.hndeepest.localstack.template.StackTemplate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -12,22 +12,23 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** A moto server started for one test class, with clients pointed at it and fresh resources per test. */
+/**
+ * A moto server started for one test class, with the administrator's clients pointed at it, and
+ * fresh stacks or resources per test, all from template.yaml.
+ */
 final class MotoFixture implements AutoCloseable {
+  /** The tests' MaxReceiveCount, set as a deployer would (it is also the template's default). */
   static final int MAX_RECEIVE_COUNT = 3;
+  static final RepositoryRoot ROOT = RepositoryRoot.locate();
 
   final MotoServer moto;
-  final AppConfig emulatorConfig;
   final SqsClient sqs;
   final DynamoDbClient dynamoDb;
 
   private MotoFixture(MotoServer moto) {
     this.moto = moto;
-    EmulatorCredentials.useDummyUnlessSet();
-    this.emulatorConfig = LocalResources.targeting(
-        AppConfig.from(Map.of("MAX_RECEIVE_COUNT", String.valueOf(MAX_RECEIVE_COUNT))), moto.endpoint());
-    this.sqs = AwsClients.sqs(emulatorConfig);
-    this.dynamoDb = AwsClients.dynamoDb(emulatorConfig);
+    this.sqs = AwsClients.sqs(moto.access().administratorSettings());
+    this.dynamoDb = AwsClients.dynamoDb(moto.access().administratorSettings());
   }
 
   /** Always a fresh moto_server from the project venv, whatever AWS_ENDPOINT_URL says. */
@@ -35,13 +36,25 @@ final class MotoFixture implements AutoCloseable {
     return new MotoFixture(MotoServer.start());
   }
 
-  /** A table and queues no other test uses. */
-  ProvisionedResources freshResources(Duration visibilityTimeout) {
-    return new LocalResources(dynamoDb, sqs).provision(emulatorConfig, uniqueNames(), visibilityTimeout);
+  /** Options for a local stack on this moto, with its own resources, the API on a free port and 1 s long polls. */
+  LocalStackOptions.Builder stack(String prefix) {
+    return LocalStackOptions.builder()
+        .emulator(moto.access())
+        .stackName(uniqueStackName(prefix))
+        .parameter("MaxReceiveCount", Integer.toString(MAX_RECEIVE_COUNT))
+        .apiPort(0)
+        .receiveWait(Duration.ofSeconds(1));
   }
 
-  static ResourceNames uniqueNames() {
-    return ResourceNames.withPrefix("it-" + UUID.randomUUID().toString().substring(0, 8));
+  /** The template's table and queues under a stack name no other test uses. */
+  LocalResources freshResources(Duration visibilityTimeout) {
+    var template = StackTemplate.load(ROOT, Map.of("WorkQueueVisibilityTimeout",
+        Long.toString(visibilityTimeout.toSeconds()), "MaxReceiveCount", Integer.toString(MAX_RECEIVE_COUNT)));
+    return LocalResources.provision(template, uniqueStackName("it"), dynamoDb, sqs);
+  }
+
+  static String uniqueStackName(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Visible plus in-flight messages. */

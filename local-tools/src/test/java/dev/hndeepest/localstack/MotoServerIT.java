@@ -5,6 +5,7 @@ package dev.hndeepest.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hndeepest.config.AwsClients;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,8 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import dev.hndeepest.config.AppConfig;
-import dev.hndeepest.config.AwsClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
@@ -66,9 +65,8 @@ class MotoServerIT {
   @Test
   void start_shouldKeepEveryWrite_whenFailingTransactionsRaceOtherWrites() throws Exception {
     // GIVEN a table big enough that moto's whole-table copy per transaction takes a while
-    EmulatorCredentials.useDummyUnlessSet();
     try (var moto = MotoServer.start();
-        var dynamoDb = AwsClients.dynamoDb(LocalResources.targeting(AppConfig.from(Map.of()), moto.endpoint()))) {
+        var dynamoDb = AwsClients.dynamoDb(moto.access().administratorSettings())) {
       dynamoDb.createTable(r -> r.tableName("race").billingMode(BillingMode.PAY_PER_REQUEST)
           .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
           .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));

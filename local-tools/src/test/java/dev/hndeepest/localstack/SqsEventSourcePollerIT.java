@@ -35,7 +35,7 @@ class SqsEventSourcePollerIT {
       PollerSettings.defaults().withWorkers(1).withReceiveWait(Duration.ofSeconds(1));
 
   private static MotoFixture emulator;
-  private ProvisionedResources resources;
+  private LocalResources resources;
   private SqsEventSourcePoller poller;
 
   /** One delivery of one message, as the worker saw it. */
@@ -97,7 +97,7 @@ class SqsEventSourcePollerIT {
   @Test
   void poller_shouldDeliverLikeLambdaAndDelete_whenHandlerSucceeds() {
     // GIVEN a message with a message attribute
-    emulator.sqs.sendMessage(request -> request.queueUrl(resources.workQueueUrl()).messageBody("hello")
+    emulator.sqs.sendMessage(request -> request.queueUrl(resources.queueUrl("WorkQueue")).messageBody("hello")
         .messageAttributes(Map.of("jobId", MessageAttributeValue.builder().dataType("String").stringValue("j-1").build())));
     var worker = new RecordingWorker(delivery -> false);
 
@@ -109,13 +109,13 @@ class SqsEventSourcePollerIT {
     var record = worker.records.getFirst();
     assertThat(record.getBody()).isEqualTo("hello");
     assertThat(record.getEventSource()).isEqualTo("aws:sqs");
-    assertThat(record.getEventSourceArn()).isEqualTo(resources.workQueueArn());
+    assertThat(record.getEventSourceArn()).isEqualTo(resources.queueArn("WorkQueue"));
     assertThat(record.getAwsRegion()).isEqualTo("us-east-1");
     assertThat(record.getReceiptHandle()).isNotBlank();
     assertThat(record.getMd5OfBody()).isEqualTo("5d41402abc4b2a76b9719d911017c592");
     assertThat(record.getAttributes()).containsEntry("ApproximateReceiveCount", "1").containsKey("SentTimestamp");
     assertThat(record.getMessageAttributes().get("jobId").getStringValue()).isEqualTo("j-1");
-    assertThat(emulator.messagesIn(resources.workQueueUrl())).isZero();
+    assertThat(emulator.messagesIn(resources.queueUrl("WorkQueue"))).isZero();
     assertThat(poller.stats()).isEqualTo(new PollerStats(1, 1, 1, 0, 0));
   }
 
@@ -134,13 +134,44 @@ class SqsEventSourcePollerIT {
     assertThat(worker.of("c")).hasSize(1);
     assertThat(worker.of("bad")).extracting(Delivery::receiveCount).containsExactly(1, 2);
     assertThat(poller.stats()).isEqualTo(new PollerStats(2, 4, 3, 1, 0));
-    assertThat(emulator.messagesIn(resources.workQueueUrl())).isZero();
+    assertThat(emulator.messagesIn(resources.queueUrl("WorkQueue"))).isZero();
+  }
+
+  @Test
+  void poller_shouldIgnoreTheListedFailures_whenTheMappingDoesNotReportBatchItemFailures() {
+    // GIVEN a mapping without FunctionResponseTypes: [ReportBatchItemFailures], and a worker that lists one failure
+    sendBatch("a", "listed", "c");
+    var worker = new RecordingWorker(delivery -> delivery.body().equals("listed"));
+
+    // WHEN
+    poller = startPoller(worker, ONE_WORKER.withReportBatchItemFailures(false));
+
+    // THEN Lambda's rule: a batch that returns succeeded, so all three are deleted after one delivery
+    MotoFixture.await("all three to be deleted", DEADLINE, () -> poller.stats().messagesDeleted() == 3);
+    assertThat(worker.of("listed")).hasSize(1);
+    assertThat(poller.stats()).isEqualTo(new PollerStats(1, 3, 3, 0, 0));
+  }
+
+  @Test
+  void poller_shouldGatherMoreThanOneReceive_whenTheBatchingWindowAllowsIt() {
+    // GIVEN 14 messages and a mapping with batches of up to 20 gathered for up to 1 s
+    sendBatch("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10");
+    sendBatch("m11", "m12", "m13", "m14");
+    var worker = new RecordingWorker(delivery -> false);
+
+    // WHEN
+    poller = startPoller(worker, ONE_WORKER.withBatching(20, Duration.ofSeconds(1)));
+
+    // THEN one invocation got them all, more than one receive holds
+    MotoFixture.await("all 14 to be deleted", DEADLINE, () -> poller.stats().messagesDeleted() == 14);
+    assertThat(worker.deliveries).allSatisfy(delivery -> assertThat(delivery.batchSize()).isEqualTo(14));
+    assertThat(poller.stats().batches()).isEqualTo(1);
   }
 
   @Test
   void poller_shouldLeaveMessageToDeadLetterQueue_whenItAlwaysFails() {
     // GIVEN a message every delivery of which fails
-    emulator.sqs.sendMessage(request -> request.queueUrl(resources.workQueueUrl()).messageBody("poison"));
+    emulator.sqs.sendMessage(request -> request.queueUrl(resources.queueUrl("WorkQueue")).messageBody("poison"));
     var worker = new RecordingWorker(delivery -> true);
 
     // WHEN
@@ -149,14 +180,14 @@ class SqsEventSourcePollerIT {
     // THEN the queue's redrive policy moved it to the DLQ after maxReceiveCount receives
     var inDeadLetterQueue = new ArrayList<String>();
     MotoFixture.await("the message to reach the DLQ", DEADLINE, () -> {
-      emulator.sqs.receiveMessage(request -> request.queueUrl(resources.deadLetterQueueUrl()).waitTimeSeconds(1))
+      emulator.sqs.receiveMessage(request -> request.queueUrl(resources.queueUrl("WorkDeadLetterQueue")).waitTimeSeconds(1))
           .messages().forEach(message -> inDeadLetterQueue.add(message.body()));
       return !inDeadLetterQueue.isEmpty();
     });
     assertThat(inDeadLetterQueue).containsExactly("poison");
     assertThat(worker.of("poison")).extracting(Delivery::receiveCount)
         .containsExactly(IntStream.rangeClosed(1, MotoFixture.MAX_RECEIVE_COUNT).boxed().toArray(Integer[]::new));
-    assertThat(emulator.messagesIn(resources.workQueueUrl())).isZero();
+    assertThat(emulator.messagesIn(resources.queueUrl("WorkQueue"))).isZero();
   }
 
   @Test
@@ -229,7 +260,7 @@ class SqsEventSourcePollerIT {
       }
       return new SQSBatchResponse(List.of());
     };
-    emulator.sqs.sendMessage(request -> request.queueUrl(resources.workQueueUrl()).messageBody("late"));
+    emulator.sqs.sendMessage(request -> request.queueUrl(resources.queueUrl("WorkQueue")).messageBody("late"));
     poller = startPoller(slow, ONE_WORKER);
     assertThat(entered.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -238,12 +269,12 @@ class SqsEventSourcePollerIT {
 
     // THEN the batch was finished and deleted before close returned
     assertThat(poller.stats().messagesDeleted()).isEqualTo(1);
-    assertThat(emulator.messagesIn(resources.workQueueUrl())).isZero();
+    assertThat(emulator.messagesIn(resources.queueUrl("WorkQueue"))).isZero();
     poller = null;
   }
 
   private SqsEventSourcePoller startPoller(RequestHandler<SQSEvent, SQSBatchResponse> handler, PollerSettings settings) {
-    return SqsEventSourcePoller.start(emulator.sqs, resources.workQueueUrl(), LocalResources.REGION,
+    return SqsEventSourcePoller.start(emulator.sqs, resources.queueUrl("WorkQueue"), LocalResources.REGION,
         () -> handler, settings);
   }
 
@@ -251,7 +282,7 @@ class SqsEventSourcePollerIT {
     var entries = IntStream.range(0, bodies.length)
         .mapToObj(i -> SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(bodies[i]).build())
         .toList();
-    var result = emulator.sqs.sendMessageBatch(request -> request.queueUrl(resources.workQueueUrl()).entries(entries));
+    var result = emulator.sqs.sendMessageBatch(request -> request.queueUrl(resources.queueUrl("WorkQueue")).entries(entries));
     assertThat(result.failed()).isEmpty();
   }
 }

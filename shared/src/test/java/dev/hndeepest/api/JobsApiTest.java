@@ -28,13 +28,32 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
+/** The job API's two operations, SubmitJobApi and JobStatusApi, on an in-memory store and queue. */
 class JobsApiTest {
   private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
-  private final JobsApi api = new JobsApi(
-      new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC)),
-      new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)));
+  private static final Duration TTL = Duration.ofDays(7);
+  private final Api api = new Api(
+      new SubmitJobApi(new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC)),
+          TTL),
+      new JobStatusApi(new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), TTL));
+
+  /** Both operations of one deployment, as two functions serve them. */
+  private record Api(SubmitJobApi submitApi, JobStatusApi statusApi) {
+    ApiResponse submit(ApiRequest request) {
+      return submitApi.submit(request);
+    }
+
+    ApiResponse status(ApiRequest request) {
+      return statusApi.status(request);
+    }
+
+    static Api on(FailingJobStore store, RecordingWorkQueue queue) {
+      return new Api(new SubmitJobApi(new JobSubmission(store, queue, new WindowRequestParser(720), Clock.systemUTC()),
+          TTL), new JobStatusApi(new JobStatusQuery(store, Clock.systemUTC(), Duration.ofHours(1)), TTL));
+    }
+  }
 
   private static final URI STAGE = URI.create("https://abc.execute-api.eu-west-1.amazonaws.com/prod");
 
@@ -103,8 +122,7 @@ class JobsApiTest {
   void submit_shouldAnswer503WithRetryAfter_whenStoreUnreachable() {
     var unreachable = new FailingJobStore(
         () -> SdkClientException.create("Unable to execute HTTP request: Connection refused"));
-    var failing = new JobsApi(new JobSubmission(unreachable, queue, new WindowRequestParser(720),
-        Clock.systemUTC()), new JobStatusQuery(unreachable, Clock.systemUTC(), Duration.ofHours(1)));
+    var failing = Api.on(unreachable, queue);
 
     var response = failing.submit(post(Map.of("hours", List.of("1"))));
 
@@ -119,8 +137,7 @@ class JobsApiTest {
     // GIVEN a table that is gone, as after an emulator restart or while a stack is recreated
     var missingTable = new FailingJobStore(
         () -> ResourceNotFoundException.builder().statusCode(400).message("Requested resource not found").build());
-    var failing = new JobsApi(new JobSubmission(missingTable, queue, new WindowRequestParser(720),
-        Clock.systemUTC()), new JobStatusQuery(missingTable, Clock.systemUTC(), Duration.ofHours(1)));
+    var failing = Api.on(missingTable, queue);
 
     // WHEN
     var submitted = failing.submit(post(Map.of("hours", List.of("1"))));
@@ -152,7 +169,7 @@ class JobsApiTest {
 
   @Test
   void status_shouldAnswer500WithRequestIdAndNoStackTrace_whenSomethingBreaks() {
-    var broken = new JobsApi(null, null);
+    var broken = new JobStatusApi(null, TTL);
 
     var response = broken.status(get(JobId.random().value()));
 
@@ -162,11 +179,36 @@ class JobsApiTest {
   }
 
   @Test
-  void status_shouldAnswer404_whenJobUnknown() {
+  void status_shouldAnswer404SayingHowLongJobsAreKept_whenJobUnknown() {
     var response = api.status(get(JobId.random().value()));
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
+    assertThat(json(response).get("detail").asText()).contains("expire 7 days after submission");
+  }
+
+  @Test
+  void everyProblem_shouldBeAboutBlankTitledWithItsReasonPhrase_whateverWentWrong() {
+    // GIVEN one request for each problem the API answers with
+    var unreachable = Api.on(new FailingJobStore(() -> SdkClientException.create("down")), queue);
+    var problems = List.of(
+        api.submit(post(Map.of())),
+        api.status(get(JobId.random().value())),
+        api.submit(new ApiRequest("GET", "/jobs", Map.of(), Map.of(), Map.of(), null, "r", STAGE)),
+        api.submit(post(Map.of("hours", List.of("1"), "pad", List.of("x".repeat(5000))))),
+        unreachable.submit(post(Map.of("hours", List.of("1")))),
+        new JobStatusApi(null, TTL).status(get(JobId.random().value())));
+
+    // WHEN / THEN each is about:blank with RFC 9110's phrase for its status, the gateway responses' style
+    var phrases = Map.of(400, "Bad Request", 404, "Not Found", 405, "Method Not Allowed", 413, "Content Too Large",
+        503, "Service Unavailable", 500, "Internal Server Error");
+    assertThat(problems).extracting(ApiResponse::status).containsExactly(400, 404, 405, 413, 503, 500);
+    for (var response : problems) {
+      var body = json(response);
+      assertThat(body.get("type").asText()).isEqualTo("about:blank");
+      assertThat(body.get("title").asText()).isEqualTo(phrases.get(response.status()));
+      assertThat(body.get("status").asInt()).isEqualTo(response.status());
+    }
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hndeepest.api.JobsApi;
+import dev.hndeepest.api.JobStatusApi;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
@@ -23,8 +23,8 @@ class JobStatusHandlerTest {
   private static final JobId EVENT_JOB = new JobId("3f1c2b9e-8d4a-4f6b-9c2d-1a2b3c4d5e6f");
   private final InMemoryJobStore store = new InMemoryJobStore();
   private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
-  private final JobStatusHandler handler = new JobStatusHandler(new JobsApi(null,
-      new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1))));
+  private final JobStatusHandler handler = new JobStatusHandler(new JobStatusApi(
+      new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), Duration.ofDays(7)));
 
   @Test
   void handleRequest_shouldAnswerEmptyWindowResult_whenJobHadNoPosts() {

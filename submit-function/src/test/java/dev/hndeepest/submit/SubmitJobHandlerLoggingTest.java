@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.hndeepest.api.JobsApi;
+import dev.hndeepest.api.SubmitJobApi;
 import dev.hndeepest.job.FailingJobStore;
 import dev.hndeepest.job.InMemoryJobStore;
-import dev.hndeepest.job.JobStatusQuery;
 import dev.hndeepest.job.JobStore;
 import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.RecordingWorkQueue;
@@ -118,9 +117,9 @@ class SubmitJobHandlerLoggingTest {
   void handleRequest_shouldLogNoSecretAndNoBody_whateverTheOutcome(Outcome outcome) {
     // GIVEN a request whose headers, query and body all carry secrets
     var store = outcome.store();
-    var handler = new SubmitJobHandler(new JobsApi(
+    var handler = new SubmitJobHandler(new SubmitJobApi(
         new JobSubmission(store, new RecordingWorkQueue(), new WindowRequestParser(720), Clock.systemUTC()),
-        new JobStatusQuery(store, Clock.systemUTC(), Duration.ofHours(1))));
+        Duration.ofDays(7)));
 
     // WHEN
     var response = handler.handleRequest(requestCarryingSecrets(outcome.hours), null);

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hndeepest.api.JobsApi;
+import dev.hndeepest.api.SubmitJobApi;
 import dev.hndeepest.job.InMemoryJobStore;
-import dev.hndeepest.job.JobStatusQuery;
 import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.job.WorkMessage;
@@ -17,18 +16,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The submit handler on the events/ files, with in-memory store and queue. */
 class SubmitJobHandlerTest {
   private static final Instant NOW = Instant.parse("2025-06-11T00:00:00Z");
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
-  private final SubmitJobHandler handler = new SubmitJobHandler(new JobsApi(
+  private final SubmitJobHandler handler = new SubmitJobHandler(new SubmitJobApi(
       new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC)),
-      new JobStatusQuery(store, Clock.systemUTC(), Duration.ofHours(1))));
+      Duration.ofDays(7)));
 
   @Test
   void handleRequest_shouldQueueDiscoveryAndAnswer202_whenEventIsGood() {

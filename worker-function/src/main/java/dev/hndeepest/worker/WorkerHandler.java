@@ -4,9 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.hndeepest.job.JobApplication;
 import dev.hndeepest.job.WorkProcessor;
 import dev.hndeepest.lambda.SqsTranslation;
+import java.time.Clock;
+import java.util.Map;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -16,9 +17,14 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 public class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final WorkProcessor workProcessor;
 
-  /** Lambda's constructor: clients are built once per container, from the environment. */
+  /** Lambda's constructor: clients are built once per container, from the function's environment. */
   public WorkerHandler() {
-    this(JobApplication.fromEnvironment().workProcessor());
+    this(System.getenv(), Clock.systemUTC());
+  }
+
+  /** What Lambda's constructor does, for a given environment: how the local stack runs this function. */
+  public WorkerHandler(Map<String, String> environment, Clock clock) {
+    this(WorkerFunction.processor(environment, clock));
   }
 
   public WorkerHandler(WorkProcessor workProcessor) {

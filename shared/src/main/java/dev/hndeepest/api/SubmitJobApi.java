@@ -1,0 +1,41 @@
+package dev.hndeepest.api;
+
+import dev.hndeepest.job.JobId;
+import dev.hndeepest.job.JobSubmission;
+import dev.hndeepest.json.Json;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code POST /jobs?hours=h[&asOf=T]} with an optional {@code Idempotency-Key} header (PRODUCT.md
+ * §3): 202 with the job's absolute URL in {@code Location} and {@code links.self}; every error as
+ * problem+json. Validation happens before any write, so a rejected request changes nothing.
+ */
+public final class SubmitJobApi {
+  private final JobSubmission submission;
+  private final Duration jobTtl;
+
+  public SubmitJobApi(JobSubmission submission, Duration jobTtl) {
+    this.submission = submission;
+    this.jobTtl = jobTtl;
+  }
+
+  /** The path of a job under the API's root. */
+  public static String jobPath(JobId id) {
+    return "/jobs/" + id.value();
+  }
+
+  public ApiResponse submit(ApiRequest request) {
+    return ApiAnswers.answer(request, "POST", jobTtl, () -> {
+      var submitted = submission.submit(
+          request.queryValues("hours"), request.queryValues("asOf"), request.header("Idempotency-Key"));
+      var job = submitted.job();
+      var jobUrl = request.urlOf(jobPath(job.id()));
+      return new ApiResponse(202, Map.of(
+              "Content-Type", "application/json",
+              "Location", jobUrl,
+              "Idempotent-Replayed", Boolean.toString(submitted.replayed())),
+          Json.write(SubmittedJobRepresentation.of(job, jobUrl)));
+    });
+  }
+}

@@ -1,0 +1,29 @@
+package dev.hndeepest.worker;
+
+import dev.hndeepest.config.AwsClients;
+import dev.hndeepest.config.Environment;
+import dev.hndeepest.hn.FirebaseHnClient;
+import dev.hndeepest.hn.HnClientConfig;
+import dev.hndeepest.hn.RetryPolicy;
+import dev.hndeepest.job.BatchPlanner;
+import dev.hndeepest.job.WorkProcessor;
+import dev.hndeepest.job.dynamo.DynamoJobStore;
+import dev.hndeepest.job.sqs.SqsWorkQueue;
+import java.time.Clock;
+import java.util.Map;
+
+/** The worker's composition root: its environment in, the job store, the queue and the HN client wired. */
+final class WorkerFunction {
+  private WorkerFunction() {}
+
+  static WorkProcessor processor(Map<String, String> environment, Clock clock) {
+    var settings = WorkerSettings.from(Environment.of(environment));
+    var store = new DynamoJobStore(AwsClients.dynamoDb(settings.aws()), settings.jobsTableName(), settings.jobTtl(),
+        clock);
+    var queue = new SqsWorkQueue(AwsClients.sqs(settings.aws()), settings.workQueueUrl());
+    var hnClient = HnClientConfig.defaults(settings.hnApiBaseUrl()).withMaxConcurrency(settings.hnConcurrency())
+        .withRetry(RetryPolicy.forQueueWorker());
+    return new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), new BatchPlanner(), clock,
+        settings.maxReceiveCount());
+  }
+}

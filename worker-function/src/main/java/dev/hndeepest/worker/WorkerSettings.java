@@ -1,0 +1,28 @@
+package dev.hndeepest.worker;
+
+import dev.hndeepest.config.AwsSettings;
+import dev.hndeepest.config.Environment;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * What the worker reads from its environment: exactly the variables template.yaml gives
+ * {@code WorkerFunction} (and {@code Globals}), plus the AWS settings Lambda's runtime sets.
+ *
+ * @param maxReceiveCount the deliveries after which the queue dead-letters a message, so that the
+ *     last one ends the job FAILED: the template feeds it and the redrive policy from one parameter
+ */
+record WorkerSettings(AwsSettings aws, String jobsTableName, String workQueueUrl, URI hnApiBaseUrl, int hnConcurrency,
+    Duration jobTtl, int maxReceiveCount) {
+
+  static WorkerSettings from(Environment env) {
+    return new WorkerSettings(
+        AwsSettings.from(env),
+        env.requiredText("JOBS_TABLE_NAME"),
+        env.requiredText("WORK_QUEUE_URL"),
+        env.requiredUri("HN_API_BASE_URL"),
+        env.requiredPositiveInt("HN_CONCURRENCY"),
+        Duration.ofDays(env.requiredPositiveInt("JOB_TTL_DAYS")),
+        env.requiredPositiveInt("MAX_RECEIVE_COUNT"));
+  }
+}

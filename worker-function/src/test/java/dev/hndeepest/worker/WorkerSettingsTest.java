@@ -1,0 +1,42 @@
+package dev.hndeepest.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hndeepest.config.Environment;
+import dev.hndeepest.config.MissingVariableException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The worker's settings from an environment shaped as template.yaml's (FunctionEnvironmentIT reads the real one). */
+class WorkerSettingsTest {
+  private static final Map<String, String> TEMPLATE_ENVIRONMENT = Map.of(
+      "JOBS_TABLE_NAME", "stack-JobsTable", "JOB_TTL_DAYS", "7", "POWERTOOLS_SERVICE_NAME", "hn-deepest",
+      "POWERTOOLS_LOG_LEVEL", "INFO", "HN_API_BASE_URL", "https://hacker-news.firebaseio.com/v0",
+      "HN_CONCURRENCY", "32", "WORK_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/1/stack-WorkQueue",
+      "MAX_RECEIVE_COUNT", "3", "AWS_REGION", "eu-west-1");
+
+  @Test
+  void from_shouldReadEveryVariable_whenTheTemplateGivesThem() {
+    var settings = WorkerSettings.from(Environment.of(TEMPLATE_ENVIRONMENT));
+
+    assertThat(settings.hnApiBaseUrl()).isEqualTo(URI.create("https://hacker-news.firebaseio.com/v0"));
+    assertThat(settings.hnConcurrency()).isEqualTo(32);
+    assertThat(settings.maxReceiveCount()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"JOBS_TABLE_NAME", "WORK_QUEUE_URL", "HN_API_BASE_URL", "HN_CONCURRENCY", "JOB_TTL_DAYS",
+      "MAX_RECEIVE_COUNT"})
+  void from_shouldNameTheVariable_whenOneItNeedsIsMissing(String variable) {
+    var environment = new HashMap<>(TEMPLATE_ENVIRONMENT);
+    environment.remove(variable);
+
+    assertThatThrownBy(() -> WorkerSettings.from(Environment.of(environment)))
+        .isInstanceOf(MissingVariableException.class).hasMessage(variable + " is not set");
+  }
+}
