@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A local stand-in for API Gateway's REST API with Lambda proxy integrations: an HTTP server that
  * turns each request into an {@link APIGatewayProxyRequestEvent}, invokes the routed handler
- * in-process and writes its {@link APIGatewayProxyResponseEvent} back. Unknown paths get 404,
- * other methods 405 with {@code Allow}, oversized bodies 413 and URLs 414, all as
- * {@code application/problem+json}; a handler that throws gets 502 and one that runs past the
- * integration timeout 504, as API Gateway answers then.
+ * in-process and writes its {@link APIGatewayProxyResponseEvent} back. Where API Gateway answers
+ * itself it answers with the template's gateway responses: an unknown path or method
+ * (MISSING_AUTHENTICATION_TOKEN), an oversized body (REQUEST_TOO_LARGE), a handler that throws,
+ * returns a malformed response or outlives its function's timeout (INTEGRATION_FAILURE), one
+ * that outlives the integration timeout (INTEGRATION_TIMEOUT). URLs over the edge's limit get 414.
  */
 public final class ApiGatewayBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayBridge.class);
@@ -124,20 +125,22 @@ public final class ApiGatewayBridge implements AutoCloseable {
     }
     var body = readBody(exchange);
     if (body == null) {
-      return HttpReply.problem(413, "Content Too Large",
-          "the request body is larger than " + settings.maxBodyBytes() + " bytes", requestId);
+      LOG.info("body over {} bytes requestId={}", settings.maxBodyBytes(), requestId);
+      return gatewayResponse(HttpReply.REQUEST_TOO_LARGE, requestId);
     }
     var request = new IncomingRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
         exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(),
         exchange.getProtocol(), port());
     try {
       var match = routes.match(request.method(), ProxyEventTranslator.pathSegments(request.rawPath()));
+      // API Gateway answers an unknown path and an unknown method alike: MISSING_AUTHENTICATION_TOKEN.
       return switch (match) {
-        case RouteTable.RouteMatch.NotFound notFound -> HttpReply.problem(404, "Not Found",
-            "no resource at " + request.rawPath(), requestId);
-        case RouteTable.RouteMatch.MethodNotAllowed notAllowed -> HttpReply.problem(405, "Method Not Allowed",
-                request.method() + " is not allowed on " + request.rawPath(), requestId)
-            .withHeader("Allow", String.join(", ", notAllowed.allowedMethods()));
+        case RouteTable.RouteMatch.NotFound notFound -> gatewayResponse(HttpReply.MISSING_AUTHENTICATION_TOKEN, requestId);
+        case RouteTable.RouteMatch.MethodNotAllowed notAllowed -> {
+          LOG.info("{} {} has no method {} (only {}) requestId={}", request.method(), request.rawPath(),
+              request.method(), notAllowed.allowedMethods(), requestId);
+          yield gatewayResponse(HttpReply.MISSING_AUTHENTICATION_TOKEN, requestId);
+        }
         case RouteTable.RouteMatch.Found found -> invoke(found, translator.toEvent(request, found, requestId, receivedAt), requestId);
       };
     } catch (MalformedRequestException e) {
@@ -160,23 +163,24 @@ public final class ApiGatewayBridge implements AutoCloseable {
       invocation.cancel(true);
       LOG.warn("{} timed out after {} requestId={} awsRequestId={}", pool.functionName(), patience, requestId,
           context.getAwsRequestId());
-      return functionTimesOutFirst
-          ? HttpReply.problem(502, "Bad Gateway", "the function " + pool.functionName() + " timed out after "
-              + patience.toSeconds() + " s", requestId)
-          : HttpReply.problem(504, "Gateway Timeout", "Endpoint request timed out", requestId);
+      return gatewayResponse(functionTimesOutFirst ? HttpReply.INTEGRATION_FAILURE : HttpReply.INTEGRATION_TIMEOUT,
+          requestId);
     } catch (ExecutionException e) {
       LOG.error("{} threw requestId={} awsRequestId={}", pool.functionName(), requestId,
           context.getAwsRequestId(), e.getCause());
-      return HttpReply.problem(502, "Bad Gateway", "the function " + pool.functionName()
-          + " failed: " + e.getCause().getClass().getSimpleName(), requestId);
+      return gatewayResponse(HttpReply.INTEGRATION_FAILURE, requestId);
     } catch (ProxyResponseTranslator.MalformedProxyResponseException e) {
       LOG.error("{} returned a malformed proxy response requestId={}: {}", pool.functionName(), requestId, e.getMessage());
-      return HttpReply.problem(502, "Bad Gateway", "Malformed Lambda proxy response: " + e.getMessage(), requestId);
+      return gatewayResponse(HttpReply.INTEGRATION_FAILURE, requestId);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       invocation.cancel(true);
       return HttpReply.problem(503, "Service Unavailable", "the local API bridge is stopping", requestId);
     }
+  }
+
+  private HttpReply gatewayResponse(String type, String requestId) {
+    return HttpReply.gatewayResponse(type, settings.gatewayResponses(), requestId);
   }
 
   /** The body, or null when it is larger than the limit (the rest is then drained). */

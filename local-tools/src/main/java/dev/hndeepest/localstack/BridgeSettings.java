@@ -1,6 +1,8 @@
 package dev.hndeepest.localstack;
 
+import dev.hndeepest.localstack.template.RestApiDefinition.GatewayResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How the local API Gateway listens and which of API Gateway's REST API quotas it enforces.
@@ -8,11 +10,15 @@ import java.time.Duration;
  * @param port 0 picks a free port
  * @param maxBodyBytes request payloads above this get 413 (API Gateway REST: 10 MB)
  * @param maxUrlLength URLs (path and query) longer than this get 414 (edge-optimized API: 8192)
- * @param integrationTimeout a handler still running after this gets 504 (API Gateway: 29 s); also
- *     the Lambda timeout the handler's {@code Context} counts down from
+ * @param integrationTimeout a handler still running after this gets 504 (API Gateway: 29 s), unless
+ *     its function's own timeout comes first (a function error: 502)
+ * @param gatewayResponses API Gateway's own answers by type, as the template defines them (unknown
+ *     route or method, request too large, integration failure or timeout); a type the template
+ *     leaves out gets API Gateway's default
  */
 public record BridgeSettings(
-    String host, int port, String stage, long maxBodyBytes, int maxUrlLength, Duration integrationTimeout) {
+    String host, int port, String stage, long maxBodyBytes, int maxUrlLength, Duration integrationTimeout,
+    Map<String, GatewayResponse> gatewayResponses) {
   public static final int DEFAULT_PORT = 3000;
   public static final long API_GATEWAY_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final int API_GATEWAY_MAX_URL_LENGTH = 8192;
@@ -31,28 +37,33 @@ public record BridgeSettings(
     if (integrationTimeout.isNegative() || integrationTimeout.isZero()) {
       throw new IllegalArgumentException("integration timeout must be positive");
     }
+    gatewayResponses = Map.copyOf(gatewayResponses);
   }
 
-  /** 127.0.0.1:3000, stage {@code local} until the template names one, API Gateway's own limits. */
+  /** 127.0.0.1:3000, stage {@code local} and API Gateway's default responses until the template says otherwise. */
   public static BridgeSettings defaults() {
     return new BridgeSettings("127.0.0.1", DEFAULT_PORT, "local",
-        API_GATEWAY_MAX_BODY_BYTES, API_GATEWAY_MAX_URL_LENGTH, API_GATEWAY_INTEGRATION_TIMEOUT);
+        API_GATEWAY_MAX_BODY_BYTES, API_GATEWAY_MAX_URL_LENGTH, API_GATEWAY_INTEGRATION_TIMEOUT, Map.of());
   }
 
   public BridgeSettings withPort(int newPort) {
-    return new BridgeSettings(host, newPort, stage, maxBodyBytes, maxUrlLength, integrationTimeout);
+    return new BridgeSettings(host, newPort, stage, maxBodyBytes, maxUrlLength, integrationTimeout, gatewayResponses);
   }
 
   /** The stage the events name (the template's {@code StageName}); it is not part of the local URLs. */
   public BridgeSettings withStage(String newStage) {
-    return new BridgeSettings(host, port, newStage, maxBodyBytes, maxUrlLength, integrationTimeout);
+    return new BridgeSettings(host, port, newStage, maxBodyBytes, maxUrlLength, integrationTimeout, gatewayResponses);
+  }
+
+  public BridgeSettings withGatewayResponses(Map<String, GatewayResponse> responses) {
+    return new BridgeSettings(host, port, stage, maxBodyBytes, maxUrlLength, integrationTimeout, responses);
   }
 
   public BridgeSettings withMaxBodyBytes(long newMaxBodyBytes) {
-    return new BridgeSettings(host, port, stage, newMaxBodyBytes, maxUrlLength, integrationTimeout);
+    return new BridgeSettings(host, port, stage, newMaxBodyBytes, maxUrlLength, integrationTimeout, gatewayResponses);
   }
 
   public BridgeSettings withIntegrationTimeout(Duration newTimeout) {
-    return new BridgeSettings(host, port, stage, maxBodyBytes, maxUrlLength, newTimeout);
+    return new BridgeSettings(host, port, stage, maxBodyBytes, maxUrlLength, newTimeout, gatewayResponses);
   }
 }

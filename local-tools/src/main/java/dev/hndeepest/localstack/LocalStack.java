@@ -136,7 +136,8 @@ public final class LocalStack implements AutoCloseable {
           function.timeout(), function.memoryMb(),
           () -> function.<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>newHandler()));
     }
-    var settings = options.api().withStage(restApi.stageName(resources.intrinsics()));
+    var settings = options.api().withStage(restApi.stageName(resources.intrinsics()))
+        .withGatewayResponses(restApi.gatewayResponses());
     return ApiGatewayBridge.start(settings, routes);
   }
 

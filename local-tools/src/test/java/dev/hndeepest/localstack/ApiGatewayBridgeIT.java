@@ -1,7 +1,7 @@
 package dev.hndeepest.localstack;
 
-// Starts only the API bridge (JDK HTTP server on 127.0.0.1, port 0) with tiny in-test handlers;
-// no AWS emulator is needed, since nothing here talks to AWS.
+// Starts only the API bridge (JDK HTTP server on 127.0.0.1, port 0) with tiny in-test handlers and
+// gateway responses; no AWS emulator is needed, since nothing here talks to AWS.
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hndeepest.localstack.template.RestApiDefinition.GatewayResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,17 @@ import org.junit.jupiter.api.Test;
 
 class ApiGatewayBridgeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Gateway responses in the template's style, one of them (REQUEST_TOO_LARGE) left to API Gateway's default. */
+  private static final Map<String, GatewayResponse> GATEWAY_RESPONSES = Map.of(
+      HttpReply.MISSING_AUTHENTICATION_TOKEN, problem(404, "Not Found"),
+      HttpReply.INTEGRATION_FAILURE, problem(502, "Bad Gateway"),
+      HttpReply.INTEGRATION_TIMEOUT, problem(504, "Gateway Timeout"));
+
+  private static GatewayResponse problem(int status, String title) {
+    return new GatewayResponse(status, Map.of("Content-Type", HttpReply.PROBLEM_JSON),
+        "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+            + ",\"detail\":\"from the gateway\",\"requestId\":\"$context.requestId\"}");
+  }
 
   private final AtomicReference<APIGatewayProxyRequestEvent> lastEvent = new AtomicReference<>();
   private final AtomicReference<Context> lastContext = new AtomicReference<>();
@@ -33,7 +45,7 @@ class ApiGatewayBridgeIT {
   @BeforeEach
   void startBridge() {
     bridge = ApiGatewayBridge.start(BridgeSettings.defaults().withPort(0).withMaxBodyBytes(1024)
-            .withIntegrationTimeout(Duration.ofMillis(500)),
+            .withIntegrationTimeout(Duration.ofMillis(500)).withGatewayResponses(GATEWAY_RESPONSES),
         List.of(
             ApiRoute.of("POST", "/jobs", "submit-function", () -> this::accepted),
             ApiRoute.of("GET", "/jobs/{id}", "status-function", () -> this::accepted),
@@ -127,14 +139,15 @@ class ApiGatewayBridgeIT {
   }
 
   @Test
-  void request_shouldAnswer405WithAllow_whenMethodIsWrong() throws Exception {
+  void request_shouldAnswerLikeAnUnknownPath_whenMethodIsWrong() throws Exception {
     // WHEN
     var response = http.send(HttpRequest.newBuilder(url("/jobs")).DELETE().build(),
         HttpResponse.BodyHandlers.ofString());
 
-    // THEN
-    assertProblem(response, 405);
-    assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    // THEN API Gateway's MISSING_AUTHENTICATION_TOKEN, with the request id filled in
+    var problem = assertProblem(response, 404);
+    assertThat(problem.get("requestId").asText()).isEqualTo(response.headers().firstValue("X-Amzn-RequestId").orElseThrow());
+    assertThat(response.headers().firstValue("Allow")).isEmpty();
     assertThat(lastEvent.get()).isNull();
   }
 
@@ -148,8 +161,9 @@ class ApiGatewayBridgeIT {
     var refused = http.send(tooLarge, HttpResponse.BodyHandlers.ofString());
     var accepted = http.send(atLimit, HttpResponse.BodyHandlers.ofString());
 
-    // THEN
-    assertProblem(refused, 413);
+    // THEN API Gateway's default REQUEST_TOO_LARGE, which these gateway responses do not replace
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(refused.body()).get("message").asText()).isEqualTo("Request Too Long");
     assertThat(accepted.statusCode()).isEqualTo(202);
     assertThat(lastEvent.get().getBody()).hasSize(1024);
   }
@@ -192,6 +206,7 @@ class ApiGatewayBridgeIT {
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.get("title").asText()).isNotBlank();
     assertThat(problem.get("detail").asText()).isNotBlank();
+    assertThat(problem.get("type").asText()).isEqualTo("about:blank");
     return problem;
   }
 
