@@ -1,5 +1,6 @@
 package dev.hndeepest.benchmark;
 
+import dev.hndeepest.config.Defaults;
 import dev.hndeepest.replica.InstantArgument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
       description = "Longest one baseline run may take; longer windows are scaled (default ${DEFAULT-VALUE}).")
   long baselineMaxSeconds;
 
-  @Option(names = "--concurrency", defaultValue = "64", paramLabel = "N",
+  @Option(names = "--concurrency", defaultValue = "" + Defaults.HN_CONCURRENCY, paramLabel = "N",
       description = "HN requests in flight: the command's, and per job stack worker invocation (default ${DEFAULT-VALUE}).")
   int concurrency;
 

@@ -47,7 +47,7 @@ public final class HnDeepestCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--hours", paramLabel = "H", description = "Window length in hours, 1 to MAX_HOURS (default 720).")
+  @Option(names = "--hours", paramLabel = "H", description = "Window length in hours, 1 to MAX_HOURS (default " + Defaults.MAX_HOURS + ").")
   String hours;
 
   @Option(names = "--as-of", paramLabel = "T",
@@ -56,7 +56,7 @@ public final class HnDeepestCommand implements Callable<Integer> {
 
   @Mixin HnSourceOptions source;
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64",
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.HN_CONCURRENCY,
       description = "Most HN requests in flight at once (default ${DEFAULT-VALUE}).")
   int concurrency;
 
