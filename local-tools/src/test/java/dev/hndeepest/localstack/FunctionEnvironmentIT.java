@@ -28,11 +28,7 @@ class FunctionEnvironmentIT {
   @BeforeAll
   static void start() {
     moto = MotoFixture.start();
-    var options = moto.stack("it-env");
-    for (var function : new String[] {"SubmitJobFunction", "JobStatusFunction", "WorkerFunction"}) {
-      options.leaveOut(function);
-    }
-    stack = LocalStack.start(options.build());
+    stack = moto.stackOfEnvironments("it-env");
   }
 
   @AfterAll

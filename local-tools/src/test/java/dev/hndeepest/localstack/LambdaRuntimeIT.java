@@ -34,16 +34,13 @@ import org.junit.jupiter.api.Test;
 class LambdaRuntimeIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final RepositoryRoot ROOT = MotoFixture.ROOT;
-  private static final List<String> FUNCTIONS = List.of("SubmitJobFunction", "JobStatusFunction", "WorkerFunction");
   private static MotoFixture moto;
   private static LocalStack stack;
 
   @BeforeAll
   static void start() {
     moto = MotoFixture.start();
-    var options = moto.stack("it-rie");
-    FUNCTIONS.forEach(options::leaveOut);
-    stack = LocalStack.start(options.build());
+    stack = moto.stackOfEnvironments("it-rie");
   }
 
   @AfterAll

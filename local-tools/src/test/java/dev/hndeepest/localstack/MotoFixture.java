@@ -46,6 +46,16 @@ final class MotoFixture implements AutoCloseable {
         .receiveWait(Duration.ofSeconds(1));
   }
 
+  /**
+   * A stack on this moto that runs none of the template's functions but holds each one's resources,
+   * role and environment, for tests that build or run the handlers themselves.
+   */
+  LocalStack stackOfEnvironments(String prefix) {
+    var options = stack(prefix);
+    StackTemplate.load(ROOT, Map.of()).functions().forEach(function -> options.leaveOut(function.logicalId()));
+    return LocalStack.start(options.build());
+  }
+
   /** The template's table and queues under a stack name no other test uses. */
   LocalResources freshResources(Duration visibilityTimeout) {
     var template = StackTemplate.load(ROOT, Map.of("WorkQueueVisibilityTimeout",
