@@ -42,8 +42,8 @@ final class ServeCommand implements Callable<Integer> {
     try (var hn = source.open(); var stack = stackOptions.start(hn, port)) {
       out.printf("hn-deepest local stack%n");
       out.printf("  API:          %s   (POST /jobs?hours=H, GET /jobs/{id})%n", stack.apiBaseUrl());
-      out.printf("  AWS emulator: %s (%s)%n", stack.awsEndpoint(),
-          stack.emulatorStartedHere() ? "moto, started here" : "reused");
+      out.printf("  AWS emulator: %s (%s)%n", stack.awsEndpoint(), stack.emulatorStartedHere()
+          ? "moto, started here, IAM enforced: each function calls AWS with its own role" : "reused");
       out.printf("  HN API:       %s%n", hn.description());
       out.printf("Press Ctrl-C to stop.%n");
       out.flush();

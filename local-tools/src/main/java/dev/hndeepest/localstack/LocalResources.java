@@ -120,12 +120,6 @@ public final class LocalResources implements ResourceLookup {
     return ensure(logicalId, "AWS::SQS::Queue").attributes().get("Arn");
   }
 
-  /** The logical id of the queue with this ARN. */
-  public Optional<String> queueWithArn(String arn) {
-    return created.entrySet().stream().filter(entry -> arn.equals(entry.getValue().attributes().get("Arn")))
-        .map(Map.Entry::getKey).findFirst();
-  }
-
   /** The physical name of a resource the template does not name itself. */
   public String physicalName(String logicalId) {
     return stackName + "-" + logicalId;

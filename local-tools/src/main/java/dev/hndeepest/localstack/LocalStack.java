@@ -169,6 +169,11 @@ public final class LocalStack implements AutoCloseable {
     return emulator.access();
   }
 
+  /** True when the emulator was started here with IAM enforced (a reused one may enforce it too, unseen). */
+  public boolean iamEnforced() {
+    return emulator.iamEnforced();
+  }
+
   /** True when this stack started the emulator (and so stops it on close). */
   public boolean emulatorStartedHere() {
     return emulator.startedHere();

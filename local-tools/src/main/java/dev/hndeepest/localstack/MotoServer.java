@@ -63,17 +63,6 @@ public final class MotoServer implements AutoCloseable {
     }
   }
 
-  /** Reuses {@code AWS_ENDPOINT_URL} when it is set, otherwise starts moto from the project venv. */
-  public static MotoServer fromEnvironment() {
-    var configured = Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(v -> !v.isBlank());
-    return startOrReuse(configured.map(URI::create));
-  }
-
-  /** Reuses the endpoint when one is given, otherwise starts moto from the project venv. */
-  public static MotoServer startOrReuse(Optional<URI> endpoint) {
-    return endpoint.map(MotoServer::reuse).orElseGet(MotoServer::start);
-  }
-
   /** Starts {@code moto_server}, IAM enforced, from the venv of the checkout this process runs in. */
   public static MotoServer start() {
     return start(RepositoryRoot.locate(), true);

@@ -49,11 +49,6 @@ public final class StackTemplate {
     return parameters;
   }
 
-  /** The translated template itself, for what the typed views below do not cover. */
-  public JsonNode json() {
-    return template;
-  }
-
   /** The resolver of this deployment, with resources as {@code lookup} gives them. */
   public Intrinsics intrinsics(Map<String, String> pseudoParameters, ResourceLookup lookup) {
     return new Intrinsics(template, parameters, pseudoParameters, lookup);
