@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -76,11 +77,23 @@ final class MotoFixture implements AutoCloseable {
         + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
+  /** Visible and in-flight messages, for a failure message. */
+  String queueCounts(String queueUrl) {
+    return sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(
+        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributesAsStrings().toString();
+  }
+
   static void await(String what, Duration deadline, BooleanSupplier condition) {
+    await(what, deadline, condition, () -> "");
+  }
+
+  /** Waits for the condition; on giving up, the failure says {@code state} too. */
+  static void await(String what, Duration deadline, BooleanSupplier condition, Supplier<String> state) {
     long end = System.nanoTime() + deadline.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
-        fail("gave up after " + deadline + " waiting for: " + what);
+        fail("gave up after " + deadline + " waiting for: " + what + " " + state.get());
       }
       try {
         Thread.sleep(50);
