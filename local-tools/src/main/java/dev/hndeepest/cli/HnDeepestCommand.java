@@ -7,6 +7,7 @@ import dev.hndeepest.config.AppConfig;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnUnavailableException;
+import dev.hndeepest.hn.RetryPolicy;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.replica.GenerateCommand;
 import dev.hndeepest.replica.ReplicaCommand;
@@ -16,6 +17,7 @@ import dev.hndeepest.request.WindowRequestParser;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,6 +61,11 @@ public final class HnDeepestCommand implements Callable<Integer> {
       description = "Most HN requests in flight at once (default ${DEFAULT-VALUE}).")
   int concurrency;
 
+  @Option(names = "--stall-seconds", paramLabel = "S", defaultValue = "30",
+      description = "Give up (exit 1) once no HN request has succeeded for this long; until then failing "
+          + "requests are retried (default ${DEFAULT-VALUE}).")
+  int stallSeconds;
+
   @Option(names = "--json", description = "Print the result object as JSON (stdout holds only the JSON).")
   boolean json;
 
@@ -75,6 +82,10 @@ public final class HnDeepestCommand implements Callable<Integer> {
     if (concurrency < 1 || concurrency > 1024) {
       return usageError(err, "--concurrency must be from 1 to 1024, got " + concurrency);
     }
+    if (stallSeconds < 1 || stallSeconds > RetryPolicy.LONGEST_ALLOWED_STALL.toSeconds()) {
+      return usageError(err, "--stall-seconds must be from 1 to " + RetryPolicy.LONGEST_ALLOWED_STALL.toSeconds()
+          + ", got " + stallSeconds);
+    }
     try (var hn = source.open()) {
       return answer(hn.baseUrl(), hn.now(), err);
     }
@@ -89,7 +100,8 @@ public final class HnDeepestCommand implements Callable<Integer> {
       var first = e.invalidParams().getFirst();
       return usageError(err, "--" + (first.name().equals("asOf") ? "as-of" : first.name()) + " " + first.reason());
     }
-    var config = HnClientConfig.defaults(baseUrl).withMaxConcurrency(concurrency);
+    var config = HnClientConfig.defaults(baseUrl).withMaxConcurrency(concurrency)
+        .withStallTimeout(Duration.ofSeconds(stallSeconds));
     try (var client = new FirebaseHnClient(config)) {
       var progress = ProgressBar.forStderr(err, quiet);
       DeepestThreadResult result;

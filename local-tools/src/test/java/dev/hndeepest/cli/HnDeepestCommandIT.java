@@ -142,7 +142,8 @@ class HnDeepestCommandIT {
       closedPort = socket.getLocalPort();
     }
 
-    var run = run("--hours", "1", "--hn-api", "http://127.0.0.1:" + closedPort + "/v0", "--quiet");
+    var run = run("--hours", "1", "--hn-api", "http://127.0.0.1:" + closedPort + "/v0", "--quiet",
+        "--stall-seconds", "1");
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();

@@ -71,6 +71,9 @@ class ReplicaCommandTest {
           {"--data", data.toString(), "--snapshot"},
           {"--data", data.toString(), "--error-rate", "1.5"},
           {"--data", data.toString(), "--error-rate", "0.6", "--drop-rate", "0.6"},
+          {"--data", data.toString(), "--deny-rate", "1.5"},
+          {"--data", data.toString(), "--fault-rate", "0.3", "--error-rate", "0.1"},
+          {"--data", data.toString(), "--fault-rate", "2"},
           {"--data", data.toString(), "--latency-ms", "-1"},
           {"--data", data.toString(), "--as-of", "soon"}
         }) {

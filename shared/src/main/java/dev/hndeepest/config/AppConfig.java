@@ -1,5 +1,6 @@
 package dev.hndeepest.config;
 
+import dev.hndeepest.hn.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,8 @@ public record AppConfig(
     int maxHours,
     Duration jobTtl,
     int maxReceiveCount,
-    Duration jobStallTimeout) {
+    Duration jobStallTimeout,
+    Duration hnStallTimeout) {
 
   public static final URI FIREBASE_BASE_URL = URI.create("https://hacker-news.firebaseio.com/v0");
   public static final int DEFAULT_HN_CONCURRENCY = 64;
@@ -44,19 +46,20 @@ public record AppConfig(
         reader.positiveInt("MAX_HOURS").orElse(DEFAULT_MAX_HOURS),
         Duration.ofDays(reader.positiveInt("JOB_TTL_DAYS").orElse(7)),
         reader.positiveInt("MAX_RECEIVE_COUNT").orElse(3),
-        Duration.ofSeconds(reader.positiveInt("JOB_STALL_SECONDS").orElse(DEFAULT_JOB_STALL_SECONDS)));
+        Duration.ofSeconds(reader.positiveInt("JOB_STALL_SECONDS").orElse(DEFAULT_JOB_STALL_SECONDS)),
+        reader.positiveInt("HN_STALL_SECONDS").map(Duration::ofSeconds).orElse(RetryPolicy.WORKER_STALL_TIMEOUT));
   }
 
   /** This config with its AWS clients pointed at an emulator (moto, LocalStack). */
   public AppConfig withAwsEndpoint(URI endpoint, String region) {
     return new AppConfig(hnApiBaseUrl, hnConcurrency, Optional.of(endpoint), region, jobsTableName, workQueueUrl,
-        maxHours, jobTtl, maxReceiveCount, jobStallTimeout);
+        maxHours, jobTtl, maxReceiveCount, jobStallTimeout, hnStallTimeout);
   }
 
   /** This config with the job table and work queue it should use. */
   public AppConfig withResources(String tableName, String queueUrl) {
     return new AppConfig(hnApiBaseUrl, hnConcurrency, awsEndpoint, awsRegion, tableName, queueUrl,
-        maxHours, jobTtl, maxReceiveCount, jobStallTimeout);
+        maxHours, jobTtl, maxReceiveCount, jobStallTimeout, hnStallTimeout);
   }
 
   /** The table name, or a clear error naming the missing variable. */

@@ -32,7 +32,7 @@ public record JobApplication(JobsApi jobsApi, WorkProcessor workProcessor) {
     var jobsApi = new JobsApi(submission, new JobStatusQuery(store, clock, config.jobStallTimeout()));
     Supplier<HnApi> hnApi = () -> new FirebaseHnClient(
         HnClientConfig.defaults(config.hnApiBaseUrl()).withMaxConcurrency(config.hnConcurrency())
-            .withRetry(RetryPolicy.forQueueWorker()));
+            .withRetry(RetryPolicy.forQueueWorker().withStallTimeout(config.hnStallTimeout())));
     var workProcessor = new WorkProcessor(store, queue, hnApi, new BatchPlanner(), clock, config.maxReceiveCount());
     return new JobApplication(jobsApi, workProcessor);
   }
