@@ -132,6 +132,23 @@ class HnDeepestCommandFaultsIT {
   }
 
   @Test
+  void jobProcess_shouldExit1WithOneClearLine_whenTheJobApiIsDown() throws Exception {
+    // GIVEN a job API that refuses connections
+    var jobApi = refusingUrl().resolve("/");
+
+    // WHEN the job command runs as a process of its own
+    var run = runJar("job", "--api", jobApi.toString(), "--hours", "2", "--stall-seconds", "1");
+
+    // THEN exit 1 and its own one line, nothing logged before it
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines().toList()).singleElement().asString()
+        .startsWith("hn-deepest: the job API at 127.0.0.1:")
+        .contains("gave no usable answer for 1 s while submitting the job")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void stallSeconds_shouldExit2WithOneLine_whenOutOfRange() {
     for (String stall : List.of("0", "-5", "3601", "soon")) {
       var run = HnDeepestCommandIT.run("--hours", "1", "--stall-seconds", stall);
