@@ -36,8 +36,8 @@ final class IdTimeSearch {
   /** Answering ids a neighbourhood needs to judge its probe; fewer only when nothing more answers within reach. */
   static final int MIN_JUDGES = 3;
   /**
-   * Extra round-trips per round that widen the neighbourhoods with too few answering ids (reach 4,
-   * 8, 16) — only for probes inside the slice the round's answers leave open.
+   * Extra round-trips per round that widen the neighbourhoods with some but too few answering ids
+   * (reach 4, 8, 16) — only for probes inside the slice the round's answers leave open.
    */
   static final int NULL_FOLLOW_UPS = 3;
   /**
@@ -195,8 +195,8 @@ final class IdTimeSearch {
     /**
      * The probes' verdicts, by id. Fetches each point with {@value #REACH} ids on each side in one
      * round-trip; a point that answers null is replaced by the nearest answering id fetched with it.
-     * Neighbourhoods with too few answering ids are widened, for the points the verdicts so far
-     * leave inside the open slice.
+     * Neighbourhoods with some but too few answering ids are widened, for the points the verdicts so
+     * far leave inside the open slice.
      */
     private TreeMap<Long, Judged> judge(List<Long> points) {
       var judged = new TreeMap<Long, Judged>();
@@ -214,7 +214,9 @@ final class IdTimeSearch {
           var verdict = probe.flatMap(id -> verdict(id, reach, widest));
           if (verdict.isPresent()) {
             judged.put(probe.get(), verdict.get());
-          } else if (!widest) {
+          } else if (!widest && probe.isPresent()) {
+            // Widen only where something answered: five nulls in a row are a run of ids that were
+            // never items (below a replica's first id), where wider looks find nothing either.
             stillShort.add(point);
           }
         }

@@ -85,7 +85,8 @@ public final class StoryDiscovery {
   /**
    * Where the window's posts are: read from {@code /newstories} when the window ends now and the
    * list provably covers it, else the id range to scan, found by searching ids on time (the range
-   * runs to the newest item when the window ends now, else to the first id surely after it).
+   * runs to the newest item when the window ends now, else to the first id surely after it; the
+   * two ends are searched at once).
    */
   public WindowLocation locate(StoryWindow window, Instant now) {
     return locate(window, now, false);
@@ -109,20 +110,19 @@ public final class StoryDiscovery {
       listedFetched = listed.size();
     }
     long maxId = requireMaxId(api.maxItem());
-    var first = asOfIsNow && readTopWhileSearching
-        ? searchWhileReadingTop(window.from() - SLACK_SECONDS, maxId)
-        : search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
-    int rounds = first.rounds();
-    long probes = first.probes();
-    long endExclusive = maxId + 1;
-    if (!asOfIsNow && first.firstId() <= maxId) {
-      var end = search.firstIdAfter(window.to() + SLACK_SECONDS, first.firstId() - 1, maxId + 1);
-      endExclusive = end.noLaterThan();
-      rounds += end.rounds();
-      probes += end.probes();
+    if (asOfIsNow) {
+      var first = readTopWhileSearching
+          ? searchWhileReadingTop(window.from() - SLACK_SECONDS, maxId)
+          : search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
+      return new WindowLocation.IdRange(first.firstId(), maxId + 1, first.rounds(), first.probes(), listedFetched);
     }
-    return new WindowLocation.IdRange(first.firstId(), Math.max(first.firstId(), endExclusive), rounds, probes,
-        listedFetched);
+    // Both ends at once: their round-trips overlap, and the client shares the probes they have in common.
+    var ends = FanOut.map(List.of(window.from() - SLACK_SECONDS, window.to() + SLACK_SECONDS),
+        target -> search.firstIdAfter(target, 0, maxId + 1));
+    var first = ends.get(0);
+    var end = ends.get(1);
+    return new WindowLocation.IdRange(first.firstId(), Math.max(first.firstId(), end.noLaterThan()),
+        first.rounds() + end.rounds(), first.probes() + end.probes(), listedFetched);
   }
 
   /**
