@@ -99,4 +99,31 @@ class ReplicaCommandTest {
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("line 2").doesNotContain("Exception");
   }
+
+  @Test
+  void replica_shouldFaultEveryKindAndDenyItemsOnce_whenGivenFaultAndDenyRates(@TempDir Path dir) throws Exception {
+    // GIVEN every request faulted, spread over every kind (slow ones 1 ms late), and every item denied once
+    Path data = dir.resolve("site.jsonl");
+    ItemJsonLines.write(data, TestItems.smallSite());
+    var replica = new ReplicaCommand();
+    var stdout = new PipedWriter();
+    var lines = new BufferedReader(new PipedReader(stdout));
+    var err = new StringWriter();
+    var command =
+        new CommandLine(replica).setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(err));
+
+    try (var runner = Executors.newSingleThreadExecutor()) {
+      // WHEN it starts and an item is asked for
+      var exit = runner.submit(() -> command.execute("--data", data.toString(), "--port", "0",
+          "--fault-rate", "1", "--deny-rate", "1", "--slow-ms", "1"));
+      var http = new ReplicaHttp(URI.create(lines.readLine()));
+      int first = http.get("/item/1.json").statusCode();
+
+      // THEN the item's first request was denied, and the summary counts the faults
+      replica.stop();
+      assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+      assertThat(first).isEqualTo(401);
+      assertThat(err.toString()).contains("faulting 100.0% of requests and denying 100.0% of items once");
+    }
+  }
 }
