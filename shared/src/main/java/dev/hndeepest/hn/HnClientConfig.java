@@ -12,8 +12,8 @@ import java.util.Objects;
  * before every attempt, after every failure, while sleeping and while waiting for a slot; only an
  * attempt already in flight at that moment can run on, for at most {@code requestTimeout}. So the
  * client gives up at most {@code stallTimeout + requestTimeout} after its last successful request
- * (or its start): 30 s + 5 s = 35 s with {@link #defaults(URI)}, about 30 s when connections are
- * refused or errors come back at once.
+ * (or since requests got under way after a quiet spell): 30 s + 5 s = 35 s with
+ * {@link #defaults(URI)}, about 30 s when connections are refused or errors come back at once.
  *
  * @param baseUrl the API root, e.g. {@code https://hacker-news.firebaseio.com/v0} (http or https)
  * @param maxConcurrency the most requests in flight at once, over all callers of one client
@@ -71,8 +71,9 @@ public record HnClientConfig(URI baseUrl, int maxConcurrency, Duration requestTi
   }
 
   /**
-   * The longest the client goes on after its last successful request (or its start) before every
-   * request has given up: the stall timeout plus one attempt (see the type's javadoc).
+   * The longest the client goes on after its last successful request (or since requests got under
+   * way after a quiet spell) before every request has given up: the stall timeout plus one attempt
+   * (see the type's javadoc).
    */
   public Duration worstCaseGiveUp() {
     return retry.stallTimeout().plus(requestTimeout);

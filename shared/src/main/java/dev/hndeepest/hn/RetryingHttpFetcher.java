@@ -95,6 +95,15 @@ final class RetryingHttpFetcher implements AutoCloseable {
    *     timeout, or the thread was interrupted
    */
   <T> T get(URI url, BodyParser<T> parser, boolean deniedIsTransient) {
+    progress.started();
+    try {
+      return retryUntilAnswered(url, parser, deniedIsTransient);
+    } finally {
+      progress.ended();
+    }
+  }
+
+  private <T> T retryUntilAnswered(URI url, BodyParser<T> parser, boolean deniedIsTransient) {
     int failures = 0;
     String lastFailure = "waited for a free request slot";
     while (true) {

@@ -139,6 +139,20 @@ class FirebaseHnClientProgressTest {
   }
 
   @Test
+  void item_shouldStillBeRetried_whenTheClientWasIdleLongerThanTheStallTimeout() throws Exception {
+    // GIVEN a client that answered once, then asked nothing for three stall timeouts (a worker
+    // busy with DynamoDB, say), and an item that fails twice before it answers
+    var client = client(config());
+    client.item(1);
+    Thread.sleep(STALL.multipliedBy(3));
+    server.script("item/7.json", status(503), status(500), json(ScriptedHnServer.commentJson(7)));
+
+    // WHEN / THEN quiet time is no evidence against the API: the item is retried to its answer
+    assertThat(client.item(7)).map(HnItem::id).contains(7L);
+    assertThat(server.requests("item/7.json")).isEqualTo(3);
+  }
+
+  @Test
   void item_shouldFailAtOnceWithTheSameReason_afterTheRunGaveUp() {
     // GIVEN a client that gave up on a dead item
     scriptFailures("item/7.json", 1_000, 500);
