@@ -224,7 +224,8 @@ class JobFaultToleranceIT {
     try (var down = outage.start(items);
         var stack = LocalStack.start(realHandlers(down.baseUrl(), moto.moto.endpoint()).build())) {
       var lastDelivery = HnClientConfig.defaults(down.baseUrl())
-          .withRetry(RetryPolicy.forQueueWorker().withStallTimeout(HN_STALL)).worstCaseGiveUp();
+          .withRetry(RetryPolicy.forQueueWorker().withStallTimeout(stack.appConfig().hnStallTimeout()))
+          .worstCaseGiveUp();
       var bound = VISIBILITY_TIMEOUT.multipliedBy(deliveries - 1).plus(lastDelivery)
           .plus(RECEIVE_WAIT.multipliedBy(deliveries));
       var api = new JobApiClient(stack.apiBaseUrl());

@@ -331,11 +331,16 @@ final class IdTimeSearch {
       return List.copyOf(points);
     }
 
-    /** Ids at halving distances below {@code hi}: finds the items above a long run of nulls. */
+    /**
+     * Ids at geometrically shrinking distances below {@code hi}, from most of the slice down to a
+     * few ids: finds the items above a long run of nulls, however few they are.
+     */
     private List<Long> pickPointsFromTop() {
       Set<Long> points = new LinkedHashSet<>();
+      double range = hi - lo;
       for (int i = 1; i <= FANOUT; i++) {
-        long id = nextUnknown(hi - Math.max(1, (hi - lo) >> i));
+        long distance = Math.max(1, Math.round(Math.pow(range, (FANOUT + 1.0 - i) / (FANOUT + 1))));
+        long id = nextUnknown(hi - distance);
         if (id > lo && id < hi) {
           points.add(id);
         }

@@ -344,6 +344,25 @@ class StoryDiscoveryTest {
     assertThat(posts).extracting(HnItem::id).isEqualTo(expected);
   }
 
+  @Test
+  void postsIn_shouldFindThePosts_whenAMillionIdsBelowAFewHundredItemsAnswerNull() {
+    // GIVEN a replica-like id space whose 200 items sit above a million ids that never existed
+    long firstItem = 1_000_000;
+    long maxId = firstItem + 200;
+    var items = LongStream.rangeClosed(firstItem, maxId)
+        .mapToObj(id -> id % 10 == 0 ? post(id, T0 + id * 5) : jitteredItem(id)).toList();
+    var api = FakeHnApi.builder().items(items).build();
+    var window = new StoryWindow(1, T0 + (firstItem + 50) * 5, T0 + (firstItem + 50) * 5 + 600);
+    var expected = items.stream().filter(i -> i.isPost() && window.contains(i.time())).map(HnItem::id).toList();
+
+    // WHEN
+    var posts = new StoryDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400));
+
+    // THEN the search's probes from the top reach the few items instead of calling them all null
+    assertThat(expected).isNotEmpty();
+    assertThat(posts).extracting(HnItem::id).isEqualTo(expected);
+  }
+
   private static HnItem post(long id, long time) {
     return new HnItem(id, "story", "u", time, null, null, null, null, null, null, "t", null, null, null, null);
   }
