@@ -82,6 +82,9 @@ public final class HnDeepestCommand implements Callable<Integer> {
     if (concurrency < 1 || concurrency > 1024) {
       return usageError(err, "--concurrency must be from 1 to 1024, got " + concurrency);
     }
+    if (!source.demo && !isHttpUrl(source.hnApi)) {
+      return usageError(err, "--hn-api must be an absolute http or https URL, got '" + source.hnApi + "'");
+    }
     if (stallSeconds < 1 || stallSeconds > RetryPolicy.LONGEST_ALLOWED_STALL.toSeconds()) {
       return usageError(err, "--stall-seconds must be from 1 to " + RetryPolicy.LONGEST_ALLOWED_STALL.toSeconds()
           + ", got " + stallSeconds);
@@ -119,6 +122,14 @@ public final class HnDeepestCommand implements Callable<Integer> {
       err.println("hn-deepest: the HN API at " + baseUrl + " cannot be reached or keeps failing: " + e.getMessage());
       return EXIT_HN_UNAVAILABLE;
     }
+  }
+
+  /** What the HN client takes as a base URL: absolute http or https, with a host, no query or fragment. */
+  private static boolean isHttpUrl(URI url) {
+    if (url == null || url.getHost() == null || url.getQuery() != null || url.getFragment() != null) {
+      return false;
+    }
+    return "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
   }
 
   private static int maxHours() {

@@ -121,6 +121,16 @@ class HnDeepestCommandIT {
     assertThat(run.err().strip()).startsWith("hn-deepest: --as-of").doesNotContain("\n");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "hacker-news.firebaseio.com/v0", "ftp://127.0.0.1/v0", "http://127.0.0.1:8089/v0?x=1", "/v0"})
+  void hnApi_shouldExit2WithOneLine_whenNotAnHttpUrl(String hnApi) {
+    var run = run("--hours", "1", "--hn-api", hnApi);
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("hn-deepest: --hn-api must be an absolute http or https URL")
+        .doesNotContain("\n").doesNotContain("Exception");
+  }
+
   @Test
   void usage_shouldExit2_whenHoursMissingOrOptionUnknown() {
     assertThat(run("--hn-api", replica.baseUrl().toString()).exit()).isEqualTo(2);
