@@ -70,6 +70,8 @@ class JobStackIT {
     var env = new HashMap<String, String>();
     env.put("HN_API_BASE_URL", hnApi.toString());
     env.put("MAX_RECEIVE_COUNT", Integer.toString(MotoFixture.MAX_RECEIVE_COUNT));
+    // A delivery gives up 5 s after its last HN success instead of 60 s: a dead replica fails a batch quickly.
+    env.put("HN_STALL_SECONDS", "5");
     return AppConfig.from(env);
   }
 
