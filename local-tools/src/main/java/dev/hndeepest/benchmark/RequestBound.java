@@ -31,8 +31,9 @@ import java.util.Set;
  * @param treeReads ids in the posts' trees that must be read (the posts themselves not included)
  * @param firstWindowId the smallest id of any item with {@code time} in the window (0 if none)
  * @param lastWindowId the largest such id (0 if none)
- * @param newStoriesCovers the list replaces the id range (the engine's rule: its oldest post is older
- *     than the window's start minus {@link StoryDiscovery#SLACK_SECONDS})
+ * @param newStoriesCovers the list replaces the id range (the engine's rule,
+ *     {@link StoryDiscovery#listCovers}: its oldest few posts, judged together, are older than the
+ *     window's start minus {@link StoryDiscovery#SLACK_SECONDS})
  * @param mustRead requests: the union of the above
  */
 record RequestBound(
@@ -102,6 +103,6 @@ record RequestBound(
         .sorted(Comparator.comparingLong(HnItem::id).reversed())
         .limit(NEW_STORIES_LENGTH)
         .toList();
-    return !listed.isEmpty() && listed.getLast().time() <= window.from() - StoryDiscovery.SLACK_SECONDS;
+    return StoryDiscovery.listCovers(listed, window);
   }
 }

@@ -8,6 +8,7 @@ import dev.hndeepest.config.Environment;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnUnavailableException;
+import dev.hndeepest.hn.RetryPolicy;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.replica.GenerateCommand;
 import dev.hndeepest.replica.ReplicaCommand;
@@ -17,6 +18,7 @@ import dev.hndeepest.request.WindowRequestParser;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,6 +62,11 @@ public final class HnDeepestCommand implements Callable<Integer> {
       description = "Most HN requests in flight at once (default ${DEFAULT-VALUE}).")
   int concurrency;
 
+  @Option(names = "--stall-seconds", paramLabel = "S", defaultValue = "30",
+      description = "Give up (exit 1) once no HN request has succeeded for this long; until then failing "
+          + "requests are retried (default ${DEFAULT-VALUE}).")
+  int stallSeconds;
+
   @Option(names = "--json", description = "Print the result object as JSON (stdout holds only the JSON).")
   boolean json;
 
@@ -76,6 +83,13 @@ public final class HnDeepestCommand implements Callable<Integer> {
     if (concurrency < 1 || concurrency > 1024) {
       return usageError(err, "--concurrency must be from 1 to 1024, got " + concurrency);
     }
+    if (!source.demo && !isHttpUrl(source.hnApi)) {
+      return usageError(err, "--hn-api must be an absolute http or https URL, got '" + source.hnApi + "'");
+    }
+    if (stallSeconds < 1 || stallSeconds > RetryPolicy.LONGEST_ALLOWED_STALL.toSeconds()) {
+      return usageError(err, "--stall-seconds must be from 1 to " + RetryPolicy.LONGEST_ALLOWED_STALL.toSeconds()
+          + ", got " + stallSeconds);
+    }
     try (var hn = source.open()) {
       return answer(hn.baseUrl(), hn.now(), err);
     }
@@ -90,7 +104,8 @@ public final class HnDeepestCommand implements Callable<Integer> {
       var first = e.invalidParams().getFirst();
       return usageError(err, "--" + (first.name().equals("asOf") ? "as-of" : first.name()) + " " + first.reason());
     }
-    var config = HnClientConfig.defaults(baseUrl).withMaxConcurrency(concurrency);
+    var config = HnClientConfig.defaults(baseUrl).withMaxConcurrency(concurrency)
+        .withStallTimeout(Duration.ofSeconds(stallSeconds));
     try (var client = new FirebaseHnClient(config)) {
       var progress = ProgressBar.forStderr(err, quiet);
       DeepestThreadResult result;
@@ -108,6 +123,14 @@ public final class HnDeepestCommand implements Callable<Integer> {
       err.println("hn-deepest: the HN API at " + baseUrl + " cannot be reached or keeps failing: " + e.getMessage());
       return EXIT_HN_UNAVAILABLE;
     }
+  }
+
+  /** What the HN client takes as a base URL: absolute http or https, with a host, no query or fragment. */
+  private static boolean isHttpUrl(URI url) {
+    if (url == null || url.getHost() == null || url.getQuery() != null || url.getFragment() != null) {
+      return false;
+    }
+    return "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
   }
 
   private static int maxHours() {

@@ -1,20 +1,19 @@
 package dev.hndeepest.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.config.AwsCallCounter;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.localstack.LocalStack;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +47,11 @@ final class JobCommand implements Callable<Integer> {
       description = "Give up polling after this long (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(names = "--stall-seconds", defaultValue = "30", paramLabel = "S",
+      description = "Give up (exit 1) once the API has given no usable answer for this long; until then 429, 5xx, "
+          + "unreadable answers and broken connections are retried, after the server's Retry-After (default ${DEFAULT-VALUE}).")
+  int stallSeconds;
+
   @Option(names = "--json", description = "Print the result object as JSON.")
   boolean json;
 
@@ -65,7 +69,12 @@ final class JobCommand implements Callable<Integer> {
   @Mixin ServeCommand.StackOptions stackOptions;
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws InterruptedException {
+    if (stallSeconds < 1 || stallSeconds > 3_600) {
+      var err = spec.commandLine().getErr();
+      err.println("hn-deepest: --stall-seconds must be from 1 to 3600, got " + stallSeconds + " (see --help)");
+      return HnDeepestCommand.EXIT_USAGE;
+    }
     if (api != null) {
       return run(api);
     }
@@ -87,56 +96,111 @@ final class JobCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private int run(URI apiBase) throws IOException, InterruptedException {
+  private int run(URI apiBase) throws InterruptedException {
     var err = spec.commandLine().getErr();
-    try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+    var scheme = apiBase.getScheme();
+    if (apiBase.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+      err.println("hn-deepest: --api must be an absolute http or https URL, got " + apiBase + " (see --help)");
+      return HnDeepestCommand.EXIT_USAGE;
+    }
+    try (var caller = new JobApiCaller(Duration.ofSeconds(stallSeconds))) {
       var query = "hours=" + encode(hours) + (asOf == null ? "" : "&asOf=" + encode(asOf));
-      var submitUrl = resolve(apiBase, "/jobs?" + query);
-      var submitted = http.send(HttpRequest.newBuilder(submitUrl)
-          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-      if (submitted.statusCode() != 202) {
-        err.println("hn-deepest: the job API refused the job (" + submitted.statusCode() + "): " + detail(submitted.body()));
-        return submitted.statusCode() == 400 ? HnDeepestCommand.EXIT_USAGE : HnDeepestCommand.EXIT_HN_UNAVAILABLE;
+      // The key makes a retried POST safe: the API answers a repeat with the job the first one made.
+      var submit = HttpRequest.newBuilder(JobApiCaller.resolve(apiBase, "/jobs?" + query))
+          .timeout(JobApiCaller.REQUEST_TIMEOUT)
+          .header("Idempotency-Key", UUID.randomUUID().toString())
+          .POST(HttpRequest.BodyPublishers.noBody()).build();
+      var submitted = caller.call(submit, "submitting the job");
+      if (submitted.status() != 202 && submitted.status() != 200) {
+        err.println("hn-deepest: the job API refused the job (" + submitted.status() + "): " + submitted.detail());
+        return submitted.status() == 400 ? HnDeepestCommand.EXIT_USAGE : HnDeepestCommand.EXIT_HN_UNAVAILABLE;
       }
-      var location = submitted.headers().firstValue("Location").orElseThrow();
+      var jobUrl = jobUrl(apiBase, submitted);
       long started = System.nanoTime();
       try {
-        return poll(http, submitUrl.resolve(location), err);
+        return poll(caller, jobUrl, submitted.retryAfter(), err);
       } finally {
         elapsed = Duration.ofNanos(System.nanoTime() - started);
       }
+    } catch (JobApiCaller.GaveUpException e) {
+      err.println("hn-deepest: " + e.getMessage());
+      return HnDeepestCommand.EXIT_HN_UNAVAILABLE;
+    } catch (IllegalArgumentException e) {
+      // A Location or link that is no URL: the API answered something this command cannot follow.
+      err.println("hn-deepest: the job API at " + apiBase + " answered a job link that is not a URL: "
+          + JobApiCaller.oneLine(e.getMessage()));
+      return HnDeepestCommand.EXIT_HN_UNAVAILABLE;
     }
   }
 
-  private int poll(HttpClient http, URI jobUrl, PrintWriter err) throws IOException, InterruptedException {
-    var deadline = Instant.now().plusSeconds(timeoutSeconds);
+  /** The job's URL: the {@code Location} header, else the body's {@code links.self}, else {@code /jobs/{jobId}}. */
+  private static URI jobUrl(URI apiBase, JobApiCaller.Answer submitted) {
+    var location = submitted.headers().firstValue("Location")
+        .or(() -> Optional.ofNullable(submitted.json().path("links").path("self").textValue()))
+        .orElseGet(() -> "/jobs/" + encode(submitted.json().path("jobId").asText()));
+    return JobApiCaller.resolve(apiBase, location);
+  }
+
+  private int poll(JobApiCaller caller, URI jobUrl, Optional<Duration> firstWait, PrintWriter err)
+      throws JobApiCaller.GaveUpException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+    var request = HttpRequest.newBuilder(jobUrl).timeout(JobApiCaller.REQUEST_TIMEOUT).GET().build();
+    Optional<Duration> wait = firstWait;
     try (var progress = ProgressBar.forStderr(err, quiet)) {
-      while (Instant.now().isBefore(deadline)) {
-        var response = http.send(HttpRequest.newBuilder(jobUrl).GET().build(), HttpResponse.BodyHandlers.ofString());
-        var job = Json.read(response.body(), JsonNode.class);
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        Thread.sleep(Duration.ofNanos(Math.min(left, pollDelay(wait).toNanos())));
+        var answer = caller.call(request, "polling " + jobUrl.getPath());
+        if (answer.status() != 200) {
+          progress.close();
+          err.println("hn-deepest: the job API answered " + answer.status() + " for " + jobUrl + ": " + answer.detail());
+          return HnDeepestCommand.EXIT_HN_UNAVAILABLE;
+        }
+        var job = answer.json();
         switch (job.path("status").asText()) {
           case "SUCCEEDED" -> {
-            progress.close();
-            return printResult(Json.MAPPER.treeToValue(job.get("result"), DeepestThreadResult.class));
+            var result = readResult(job);
+            if (result.isPresent()) {
+              progress.close();
+              return printResult(result.get());
+            }
+            // A success without a readable result: ask again, as for any unreadable answer.
           }
           case "FAILED" -> {
             progress.close();
             err.println("hn-deepest: job " + job.path("jobId").asText() + " FAILED: " + job.path("error").asText());
             return HnDeepestCommand.EXIT_HN_UNAVAILABLE;
           }
-          case "PENDING", "RUNNING" -> progress.measured(
-              job.at("/progress/batchesDone").asInt(), job.at("/progress/batchesTotal").asInt());
-          default -> {
-            err.println("hn-deepest: unexpected answer from " + jobUrl + " (" + response.statusCode() + "): "
-                + detail(response.body()));
+          case "CANCELLED" -> {
+            progress.close();
+            err.println("hn-deepest: job " + job.path("jobId").asText() + " was cancelled");
             return HnDeepestCommand.EXIT_HN_UNAVAILABLE;
           }
+          default -> progress.measured(
+              job.at("/progress/batchesDone").asInt(), job.at("/progress/batchesTotal").asInt());
         }
-        Thread.sleep(POLL_EVERY);
+        wait = answer.retryAfter();
       }
     }
     err.println("hn-deepest: job at " + jobUrl + " did not finish within " + timeoutSeconds + " s");
     return HnDeepestCommand.EXIT_HN_UNAVAILABLE;
+  }
+
+  /** The server's polling hint when it gave one (capped), else {@link #POLL_EVERY}. */
+  private static Duration pollDelay(Optional<Duration> retryAfter) {
+    return retryAfter.map(wait -> wait.compareTo(JobApiCaller.LONGEST_RETRY_AFTER) > 0
+        ? JobApiCaller.LONGEST_RETRY_AFTER : wait).orElse(POLL_EVERY);
+  }
+
+  private static Optional<DeepestThreadResult> readResult(JsonNode job) {
+    try {
+      return Optional.ofNullable(Json.MAPPER.treeToValue(job.get("result"), DeepestThreadResult.class));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private int printResult(DeepestThreadResult result) {
@@ -146,24 +210,8 @@ final class JobCommand implements Callable<Integer> {
     return HnDeepestCommand.EXIT_OK;
   }
 
-  private static URI resolve(URI base, String pathAndQuery) {
-    var text = base.toString();
-    return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + pathAndQuery);
-  }
-
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private static String detail(String body) {
-    try {
-      var problem = Json.read(body, JsonNode.class);
-      var params = problem.path("invalidParams");
-      return params.isArray() && !params.isEmpty()
-          ? params.get(0).path("name").asText() + " " + params.get(0).path("reason").asText()
-          : problem.path("detail").asText(body);
-    } catch (IllegalArgumentException e) {
-      return body.length() > 200 ? body.substring(0, 200) + "…" : body;
-    }
-  }
 }

@@ -39,6 +39,14 @@ public sealed interface Fault {
     }
   }
 
+  /** 401 "Permission denied" for an item that exists: the live API's passing habit. */
+  record Denied() implements Fault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.DENIED;
+    }
+  }
+
   /** No answer at all: the connection closes. */
   record Dropped() implements Fault {
     @Override

@@ -1,5 +1,9 @@
 package dev.hndeepest.replica;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The kinds of misbehaviour the replica can inject into an answer. */
 public enum FaultKind {
   /** HTTP 429, sometimes with {@code Retry-After}. */
@@ -13,13 +17,19 @@ public enum FaultKind {
   /** Status 200 and the full Content-Length, then half the body and a closed connection. */
   TRUNCATED(200),
   /** The connection closes without any answer. */
-  DROPPED(0);
+  DROPPED(0),
+  /** HTTP 401 {@code {"error":"Permission denied"}} on an item's first request; later ones answer it. */
+  DENIED(401);
 
   private final int status;
 
   FaultKind(int status) {
     this.status = status;
   }
+
+  /** The kinds decided per request, at their rates; {@link #DENIED} is decided per item. */
+  public static final Set<FaultKind> PER_REQUEST =
+      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(DENIED)));
 
   /** The HTTP status the client sees, 0 when it sees none. */
   public int status() {

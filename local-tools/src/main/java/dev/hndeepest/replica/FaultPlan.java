@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * How often the replica misbehaves, per request. Each request gets at most one fault; the decision
- * for the n-th request depends only on the seed and n, so a sequential client sees the same faults
- * on every run.
+ * How often the replica misbehaves. Each request gets at most one fault; the decision for the n-th
+ * request depends only on the seed and n, so a sequential client sees the same faults on every run.
+ * Denials are decided per item id instead, as the live API shows them: for a share of the items,
+ * the first request answers {@code 401 {"error":"Permission denied"}} and later ones the item.
  *
  * @param seed seeds the per-request decisions
  * @param tooManyRequestsRate share of requests answered 429
@@ -17,6 +18,7 @@ import java.util.SplittableRandom;
  * @param slowDelay the extra delay of a slow answer
  * @param truncateRate share of requests whose body is cut in half
  * @param dropRate share of requests whose connection closes without an answer
+ * @param denyRate share of items whose first request is denied (401), on top of the per-request faults
  */
 public record FaultPlan(
     long seed,
@@ -26,7 +28,8 @@ public record FaultPlan(
     double slowRate,
     Duration slowDelay,
     double truncateRate,
-    double dropRate) {
+    double dropRate,
+    double denyRate) {
 
   /** The share of 429 and 503 answers that carry {@code Retry-After}. */
   public static final double RETRY_AFTER_SHARE = 0.5;
@@ -36,6 +39,8 @@ public record FaultPlan(
 
   private static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(2);
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+  /** Keeps an id's denial draw apart from the request-number draws of the same seed. */
+  private static final long DENIAL_SALT = 0x5DEECE66DL;
 
   public FaultPlan {
     requireRate("tooManyRequestsRate", tooManyRequestsRate);
@@ -44,6 +49,7 @@ public record FaultPlan(
     requireRate("slowRate", slowRate);
     requireRate("truncateRate", truncateRate);
     requireRate("dropRate", dropRate);
+    requireRate("denyRate", denyRate);
     double total =
         tooManyRequestsRate
             + internalErrorRate
@@ -63,7 +69,7 @@ public record FaultPlan(
 
   /** No faults at all. */
   public static FaultPlan none() {
-    return new FaultPlan(0, 0, 0, 0, 0, DEFAULT_SLOW_DELAY, 0, 0);
+    return new FaultPlan(0, 0, 0, 0, 0, DEFAULT_SLOW_DELAY, 0, 0, 0);
   }
 
   public FaultPlan withSeed(long newSeed) {
@@ -75,7 +81,8 @@ public record FaultPlan(
         slowRate,
         slowDelay,
         truncateRate,
-        dropRate);
+        dropRate,
+        denyRate);
   }
 
   /** Sets the three error statuses separately. */
@@ -88,7 +95,8 @@ public record FaultPlan(
         slowRate,
         slowDelay,
         truncateRate,
-        dropRate);
+        dropRate,
+        denyRate);
   }
 
   /** Spreads one error rate evenly over 429, 500 and 503. */
@@ -106,7 +114,8 @@ public record FaultPlan(
         rate,
         delay,
         truncateRate,
-        dropRate);
+        dropRate,
+        denyRate);
   }
 
   public FaultPlan withTruncateRate(double rate) {
@@ -118,7 +127,8 @@ public record FaultPlan(
         slowRate,
         slowDelay,
         rate,
-        dropRate);
+        dropRate,
+        denyRate);
   }
 
   public FaultPlan withDropRate(double rate) {
@@ -130,10 +140,35 @@ public record FaultPlan(
         slowRate,
         slowDelay,
         truncateRate,
+        rate,
+        denyRate);
+  }
+
+  /** Denies the first request of this share of the items (401 "Permission denied"), then answers. */
+  public FaultPlan withDenyRate(double rate) {
+    return new FaultPlan(
+        seed,
+        tooManyRequestsRate,
+        internalErrorRate,
+        unavailableRate,
+        slowRate,
+        slowDelay,
+        truncateRate,
+        dropRate,
         rate);
   }
 
-  /** The share of requests that get any fault. */
+  /**
+   * Spreads {@code rate} evenly over every per-request kind: 429, 500, 503, slow, truncated and
+   * dropped, each {@code rate / 6}.
+   */
+  public FaultPlan withEveryKind(double rate) {
+    requireRate("rate", rate);
+    double each = rate / 6;
+    return withErrors(each, each, each).withSlow(each, slowDelay).withTruncateRate(each).withDropRate(each);
+  }
+
+  /** The share of requests that get any per-request fault (denials, decided per item, not included). */
   public double totalRate() {
     return tooManyRequestsRate
         + internalErrorRate
@@ -171,6 +206,11 @@ public record FaultPlan(
       return Optional.of(new Fault.Dropped());
     }
     return Optional.empty();
+  }
+
+  /** Whether the first request for this item is denied; the same for a given seed and id on every run. */
+  public boolean deniesFirstRequest(long itemId) {
+    return denyRate > 0 && new SplittableRandom((seed ^ DENIAL_SALT) + itemId * GOLDEN_GAMMA).nextDouble() < denyRate;
   }
 
   private static Fault errorStatus(FaultKind kind, boolean retryAfter) {

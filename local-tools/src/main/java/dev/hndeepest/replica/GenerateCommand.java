@@ -61,6 +61,15 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Id of the first id slot in the span (default: ${DEFAULT-VALUE}).")
   private long firstId;
 
+  @Option(
+      names = "--outlier-share",
+      defaultValue = "0",
+      description = {
+        "Share of 30,000-id stretches holding a few items whose time is days away from their id",
+        "neighbours, as on the live API (about " + GeneratorSpec.LIVE_OUTLIER_SHARE + "; default ${DEFAULT-VALUE})."
+      })
+  private double outlierShare;
+
   @Override
   public Integer call() throws IOException {
     GeneratorSpec generatorSpec = toSpec();
@@ -86,7 +95,8 @@ public final class GenerateCommand implements Callable<Integer> {
     try {
       return GeneratorSpec.endingAt(seed, end, hours)
           .withRates(postsPerHour, commentsPerHour)
-          .withFirstId(firstId);
+          .withFirstId(firstId)
+          .withOutlierShare(outlierShare);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

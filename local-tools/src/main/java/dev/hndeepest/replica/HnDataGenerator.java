@@ -9,7 +9,8 @@ import java.util.List;
  * Generates realistic Hacker News items for a span of time, deterministically from a {@link
  * GeneratorSpec}: posts and comments at HN's rates with a daily rhythm, heavy-tailed thread sizes,
  * comments fading over hours, reply chains up to 15-30 levels, dead and deleted items, polls, jobs,
- * ids that answer null, clock jitter and ranked {@code kids}.
+ * ids that answer null, clock jitter, ranked {@code kids}, and optionally items whose {@code time}
+ * is days away from their id neighbours ({@link GeneratorSpec#outlierShare()}).
  */
 public final class HnDataGenerator {
 
@@ -30,7 +31,7 @@ public final class HnDataGenerator {
   /** The span's items, sorted by id. */
   public List<HnItem> generate() {
     ThreadSimulation.Timeline timeline = new ThreadSimulation(spec).run();
-    return new DraftRenderer(spec).render(timeline);
+    return OutlierTimes.plant(new DraftRenderer(spec).render(timeline), spec.seed(), spec.outlierShare());
   }
 
   /** Writes the span's items as JSON lines ({@code .gz} compresses), sorted by id. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -90,6 +91,21 @@ public final class ReplicaCommand implements Callable<Integer> {
   private double dropRate;
 
   @Option(
+      names = "--deny-rate",
+      defaultValue = "0",
+      description = "Share of items whose first request answers 401 Permission denied (later ones the item).")
+  private double denyRate;
+
+  @Option(
+      names = "--fault-rate",
+      defaultValue = "0",
+      description = {
+        "Share of requests faulted, spread evenly over every kind: 429, 500, 503, slow, truncated, dropped.",
+        "Not with the rates of single kinds."
+      })
+  private double faultRate;
+
+  @Option(
       names = "--seed",
       defaultValue = "1",
       description = "Seed of the fault decisions (default: ${DEFAULT-VALUE}).")
@@ -136,10 +152,11 @@ public final class ReplicaCommand implements Callable<Integer> {
       out.println(server.baseUrl());
       out.flush();
       err.printf(
-          "serving %d items (max id %s)%s; stop with Ctrl-C%n",
+          "serving %d items (max id %s)%s%s; stop with Ctrl-C%n",
           items.size(),
           items.stream().mapToLong(HnItem::id).max().orElse(0),
-          options.servedAsOf().map(instant -> " as of " + instant).orElse(""));
+          options.servedAsOf().map(instant -> " as of " + instant).orElse(""),
+          describeFaults(options.faults()));
       err.flush();
       stopRequested.await();
       ReplicaStats stats = server.stats();
@@ -151,6 +168,17 @@ public final class ReplicaCommand implements Callable<Integer> {
       removeHook(shutdownHook);
     }
     return 0;
+  }
+
+  private static String describeFaults(FaultPlan faults) {
+    if (faults.totalRate() == 0 && faults.denyRate() == 0) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        ", faulting %.1f%% of requests and denying %.1f%% of items once",
+        faults.totalRate() * 100,
+        faults.denyRate() * 100);
   }
 
   /** Ends {@link #call()}: what SIGTERM does, and what tests do. */
@@ -172,6 +200,11 @@ public final class ReplicaCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--latency-ms and --slow-ms must be zero or positive");
     }
+    if (faultRate > 0 && errorRate + slowRate + truncateRate + dropRate > 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--fault-rate spreads over every kind; give it or the rates of single kinds, not both");
+    }
     try {
       FaultPlan faults =
           FaultPlan.none()
@@ -179,7 +212,11 @@ public final class ReplicaCommand implements Callable<Integer> {
               .withErrorRate(errorRate)
               .withSlow(slowRate, Duration.ofMillis(slowMs))
               .withTruncateRate(truncateRate)
-              .withDropRate(dropRate);
+              .withDropRate(dropRate)
+              .withDenyRate(denyRate);
+      if (faultRate > 0) {
+        faults = faults.withEveryKind(faultRate);
+      }
       return new ReplicaOptions(Duration.ofMillis(latencyMs), faults, Optional.ofNullable(asOf));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

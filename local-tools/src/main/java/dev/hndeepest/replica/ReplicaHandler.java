@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,6 +25,7 @@ final class ReplicaHandler implements HttpHandler {
   private final Duration latency;
   private final FaultPlan faults;
   private final AtomicLong requestSequence = new AtomicLong();
+  private final Set<Long> deniedOnce = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicReference<RequestCounters> counters =
       new AtomicReference<>(new RequestCounters());
@@ -55,7 +58,11 @@ final class ReplicaHandler implements HttpHandler {
         counting.itemRequested(item.id());
       }
       pause(latency);
+      // Every request draws its per-request fault, so denials don't shift the others' sequence.
       Optional<Fault> fault = faults.decide(requestSequence.getAndIncrement());
+      if (route instanceof ReplicaRoute.Item item && deniesNow(item.id())) {
+        fault = Optional.of(new Fault.Denied());
+      }
       fault.ifPresent(f -> counting.fault(f.kind()));
       respond(exchange, route, fault.orElse(null), counting);
     } catch (IOException e) {
@@ -68,6 +75,11 @@ final class ReplicaHandler implements HttpHandler {
       inFlight.decrementAndGet();
       exchange.close();
     }
+  }
+
+  /** The first request for an existing item the plan denies; later requests for it are answered. */
+  private boolean deniesNow(long id) {
+    return faults.deniesFirstRequest(id) && items.item(id).isPresent() && deniedOnce.add(id);
   }
 
   private void respond(
@@ -99,6 +111,7 @@ final class ReplicaHandler implements HttpHandler {
         // Closing the exchange short of the promised length closes the connection.
         exchange.close();
       }
+      case Fault.Denied denied -> send(exchange, denied.kind().status(), errorBody("Permission denied"));
       case Fault.Dropped dropped -> exchange.close(); // before any header: the socket just closes
     }
   }

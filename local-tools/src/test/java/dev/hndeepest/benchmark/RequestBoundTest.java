@@ -18,10 +18,12 @@ class RequestBoundTest {
   private static final long T = 1_700_000_000;
   private static final StoryWindow WINDOW = new StoryWindow(1, T, T + 3_600);
 
-  /** Ids 10..20: an old post, the window's posts and comments, a later reply. */
+  /** Ids 7..19: old posts, the window's posts and comments, a later reply. */
   private static BenchmarkDataSet data() {
     var items = tree()
-        .post(10, T - 5_000)                  // before the window
+        .post(7, T - 6_000)                   // before the window
+        .post(8, T - 5_500)
+        .post(10, T - 5_000)
         .post(12, T + 100)                    // in the window
         .comment(13, 12, T + 200)
         .comment(14, 10, T + 300)             // on the old post, but inside the id range
@@ -36,7 +38,7 @@ class RequestBoundTest {
     var byId = new HashMap<Long, HnItem>();
     sorted.forEach(item -> byId.put(item.id(), item));
     var spec = GeneratorSpec.startingAt(1, Instant.ofEpochSecond(T), 1);
-    return new BenchmarkDataSet(spec, List.copyOf(sorted), byId, 10, 19);
+    return new BenchmarkDataSet(spec, List.copyOf(sorted), byId, 7, 19);
   }
 
   @Test
@@ -55,7 +57,8 @@ class RequestBoundTest {
 
   @Test
   void of_shouldReplaceTheRangeByTheList_whenNewStoriesReachesPastTheWindowsStart() {
-    // WHEN the window ends now and /newstories lists the old post 10 too
+    // WHEN the window ends now and /newstories lists the old posts 7, 8 and 10 too: the oldest
+    // three of the five listed, older than the window's start, judge the list's end together
     var bound = RequestBound.of(data(), WINDOW, true);
 
     // THEN the list, the two posts and their trees

@@ -1,5 +1,7 @@
 package dev.hndeepest.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -22,7 +24,18 @@ final class BruteForceOracle {
   private final Map<Long, JsonNode> items = new HashMap<>();
 
   /** The expected answer: winner id (null for an empty window), depth, comments, path, post count. */
-  record Expected(Long storyId, int depth, int comments, List<Long> deepestPath, int posts) {}
+  record Expected(Long storyId, int depth, int comments, List<Long> deepestPath, int posts) {
+    /** Fails unless the command's JSON answer names this winner, depth, comments, path and post count. */
+    void assertAnsweredBy(JsonNode json, String window) {
+      assertThat(storyId).as("the window %s has posts", window).isNotNull();
+      assertThat(json.get("storyId").asLong()).as("the winner of %s", window).isEqualTo(storyId);
+      assertThat(json.get("depth").asInt()).as("depth in %s", window).isEqualTo(depth);
+      assertThat(json.get("comments").asInt()).as("comments in %s", window).isEqualTo(comments);
+      assertThat(new ObjectMapper().convertValue(json.get("deepestPath"), Long[].class))
+          .as("deepest path in %s", window).containsExactlyElementsOf(deepestPath);
+      assertThat(json.get("storiesConsidered").asInt()).as("posts in %s", window).isEqualTo(posts);
+    }
+  }
 
   private record Walk(int depth, int comments, List<Long> path) {}
 

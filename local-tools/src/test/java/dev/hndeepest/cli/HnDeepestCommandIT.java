@@ -69,15 +69,9 @@ class HnDeepestCommandIT {
         "--hn-api", replica.baseUrl().toString(), "--json", "--quiet");
 
     var expected = oracle.answer(asOf - hours * 3600L, asOf);
-    var json = Json.read(run.out(), JsonNode.class);
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(expected.storyId()).as("the window has posts").isNotNull();
-    assertThat(json.get("storyId").asLong()).isEqualTo(expected.storyId());
-    assertThat(json.get("depth").asInt()).isEqualTo(expected.depth());
-    assertThat(json.get("comments").asInt()).isEqualTo(expected.comments());
-    assertThat(Json.MAPPER.convertValue(json.get("deepestPath"), Long[].class))
-        .containsExactlyElementsOf(expected.deepestPath());
-    assertThat(json.get("storiesConsidered").asInt()).isEqualTo(expected.posts());
+    var json = Json.read(run.out(), JsonNode.class);
+    expected.assertAnsweredBy(json, hours + " h ending " + asOf);
     assertThat(json.at("/window/from").asLong()).isEqualTo(asOf - hours * 3600L);
     assertThat(json.get("hnUrl").asText()).isEqualTo("https://news.ycombinator.com/item?id=" + expected.storyId());
   }
@@ -127,6 +121,16 @@ class HnDeepestCommandIT {
     assertThat(run.err().strip()).startsWith("hn-deepest: --as-of").doesNotContain("\n");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "hacker-news.firebaseio.com/v0", "ftp://127.0.0.1/v0", "http://127.0.0.1:8089/v0?x=1", "/v0"})
+  void hnApi_shouldExit2WithOneLine_whenNotAnHttpUrl(String hnApi) {
+    var run = run("--hours", "1", "--hn-api", hnApi);
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("hn-deepest: --hn-api must be an absolute http or https URL")
+        .doesNotContain("\n").doesNotContain("Exception");
+  }
+
   @Test
   void usage_shouldExit2_whenHoursMissingOrOptionUnknown() {
     assertThat(run("--hn-api", replica.baseUrl().toString()).exit()).isEqualTo(2);
@@ -142,7 +146,8 @@ class HnDeepestCommandIT {
       closedPort = socket.getLocalPort();
     }
 
-    var run = run("--hours", "1", "--hn-api", "http://127.0.0.1:" + closedPort + "/v0", "--quiet");
+    var run = run("--hours", "1", "--hn-api", "http://127.0.0.1:" + closedPort + "/v0", "--quiet",
+        "--stall-seconds", "1");
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();

@@ -57,6 +57,8 @@ class JobFaultToleranceIT {
   private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration RECEIVE_WAIT = Duration.ofSeconds(1);
   private static final Duration DEADLINE = Duration.ofSeconds(90);
+  /** The workers' HN stall timeout here (HN_STALL_SECONDS): short, so a dead HN API fails a job quickly. */
+  private static final Duration HN_STALL = Duration.ofSeconds(5);
   /** The questions the tests ask, as query strings; their fault-free answers are computed first. */
   private static final List<String> WINDOWS = List.of(
       "hours=2&asOf=" + END, "hours=4&asOf=" + END.minus(Duration.ofHours(1)), "hours=6&asOf=" + END);
@@ -101,6 +103,7 @@ class JobFaultToleranceIT {
         .parameter("HnApiBaseUrl", hnApi.toString())
         .parameter("WorkQueueVisibilityTimeout", Long.toString(VISIBILITY_TIMEOUT.toSeconds()))
         .parameter("WorkerMaxConcurrency", "4")
+        .parameter("HnStallSeconds", Long.toString(HN_STALL.toSeconds()))
         .receiveWait(RECEIVE_WAIT)
         .clock(AT_END);
   }
@@ -136,9 +139,10 @@ class JobFaultToleranceIT {
   @Test
   void jobs_shouldGiveTheFaultFreeAnswers_whenThirtyPercentOfHnRequestsFail() throws IOException {
     // GIVEN the same data behind 30% faults: 20% 429/500/503 (half of the 429/503 with Retry-After:
-    // 1 s), 4% slow answers, 3% truncated bodies, 3% dropped connections
+    // 1 s), 4% slow answers, 3% truncated bodies, 3% dropped connections; and 2% of the items
+    // denied (401) on their first request
     var faults = FaultPlan.none().withSeed(30).withErrors(0.05, 0.10, 0.05)
-        .withSlow(0.04, Duration.ofMillis(300)).withTruncateRate(0.03).withDropRate(0.03);
+        .withSlow(0.04, Duration.ofMillis(300)).withTruncateRate(0.03).withDropRate(0.03).withDenyRate(0.02);
     // As deployed (visibility timeout = 6 x the worker's timeout), a message comes back only after
     // a delivery failed, not while a slowed-down one still runs.
     try (var faulty = HnReplicaServer.start(items, replicaOptions().withFaults(faults));
@@ -209,7 +213,8 @@ class JobFaultToleranceIT {
     int deliveries = MotoFixture.MAX_RECEIVE_COUNT;
     try (var down = outage.start(items);
         var stack = LocalStack.start(realHandlers(down.baseUrl(), moto.moto.access()).build())) {
-      var lastDelivery = HnClientConfig.defaults(down.baseUrl()).withRetry(RetryPolicy.forQueueWorker())
+      var lastDelivery = HnClientConfig.defaults(down.baseUrl())
+          .withRetry(RetryPolicy.defaults().withStallTimeout(HN_STALL))
           .worstCaseGiveUp();
       var bound = VISIBILITY_TIMEOUT.multipliedBy(deliveries - 1).plus(lastDelivery)
           .plus(RECEIVE_WAIT.multipliedBy(deliveries));

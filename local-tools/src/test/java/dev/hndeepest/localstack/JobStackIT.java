@@ -70,6 +70,8 @@ class JobStackIT {
         .parameter("HnApiBaseUrl", hnApi.toString())
         .parameter("WorkQueueVisibilityTimeout", "2")
         .parameter("WorkerMaxConcurrency", "4")
+        // A delivery gives up 5 s after its last HN success instead of 60 s: a dead replica fails a batch quickly.
+        .parameter("HnStallSeconds", "5")
         .clock(AT_END);
   }
 

@@ -79,7 +79,8 @@ class GenerateCommandTest {
             "--posts-per-hour",
             "-3"
           },
-          {"--hours", "2", "--out", out.toString()}
+          {"--hours", "2", "--out", out.toString()},
+          {"--hours", "2", "--end", "2025-06-10T12:00:00Z", "--out", out.toString(), "--outlier-share", "1.5"}
         }) {
       var err = new StringWriter();
       int exit = new CommandLine(new GenerateCommand()).setErr(new PrintWriter(err)).execute(args);

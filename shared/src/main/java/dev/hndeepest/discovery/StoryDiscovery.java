@@ -6,13 +6,13 @@ import dev.hndeepest.hn.HnItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
@@ -85,7 +85,8 @@ public final class StoryDiscovery {
   /**
    * Where the window's posts are: read from {@code /newstories} when the window ends now and the
    * list provably covers it, else the id range to scan, found by searching ids on time (the range
-   * runs to the newest item when the window ends now, else to the first id surely after it).
+   * runs to the newest item when the window ends now, else to the first id surely after it; the
+   * two ends are searched at once).
    */
   public WindowLocation locate(StoryWindow window, Instant now) {
     return locate(window, now, false);
@@ -109,20 +110,19 @@ public final class StoryDiscovery {
       listedFetched = listed.size();
     }
     long maxId = requireMaxId(api.maxItem());
-    var first = asOfIsNow && readTopWhileSearching
-        ? searchWhileReadingTop(window.from() - SLACK_SECONDS, maxId)
-        : search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
-    int rounds = first.rounds();
-    long probes = first.probes();
-    long endExclusive = maxId + 1;
-    if (!asOfIsNow && first.firstId() <= maxId) {
-      var end = search.firstIdAfter(window.to() + SLACK_SECONDS, first.firstId() - 1, maxId + 1);
-      endExclusive = end.noLaterThan();
-      rounds += end.rounds();
-      probes += end.probes();
+    if (asOfIsNow) {
+      var first = readTopWhileSearching
+          ? searchWhileReadingTop(window.from() - SLACK_SECONDS, maxId)
+          : search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
+      return new WindowLocation.IdRange(first.firstId(), maxId + 1, first.rounds(), first.probes(), listedFetched);
     }
-    return new WindowLocation.IdRange(first.firstId(), Math.max(first.firstId(), endExclusive), rounds, probes,
-        listedFetched);
+    // Both ends at once: their round-trips overlap, and the client shares the probes they have in common.
+    var ends = FanOut.map(List.of(window.from() - SLACK_SECONDS, window.to() + SLACK_SECONDS),
+        target -> search.firstIdAfter(target, 0, maxId + 1));
+    var first = ends.get(0);
+    var end = ends.get(1);
+    return new WindowLocation.IdRange(first.firstId(), Math.max(first.firstId(), end.noLaterThan()),
+        first.rounds() + end.rounds(), first.probes() + end.probes(), listedFetched);
   }
 
   /**
@@ -178,11 +178,13 @@ public final class StoryDiscovery {
   }
 
   /**
-   * The listed posts that can matter. The oldest is read first: when it is younger than the
-   * window's start (minus the slack) the list cannot cover the window, shown with one request
-   * instead of hundreds. Otherwise the rest are read newest first, {@value #LISTED_CHUNK} at a time,
-   * down to the first chunk holding a post older than the window's start minus the slack: every
-   * post listed below that one is older than the window.
+   * The listed posts that can matter. The oldest few are read first: when, judged together, they
+   * are younger than the window's start (minus the slack), the list cannot cover the window, shown
+   * with one round-trip instead of hundreds. Otherwise the rest are read newest first,
+   * {@value #LISTED_CHUNK} at a time, down to the first chunk whose oldest few posts, judged
+   * together, are older than the window's start minus the slack: every post listed below them is
+   * older than the window. Judged together ({@link NeighbourTime}), so one post with a far-off
+   * time neither stops the reading early nor proves the list covers the window.
    */
   private Map<Long, Optional<HnItem>> readNewStories(StoryWindow window) {
     var ids = api.newStories();
@@ -190,34 +192,47 @@ public final class StoryDiscovery {
       return Map.of();
     }
     long before = window.from() - SLACK_SECONDS;
-    long oldestId = Collections.min(ids);
-    var oldest = api.item(oldestId);
-    var listed = new LinkedHashMap<Long, Optional<HnItem>>();
-    listed.put(oldestId, oldest);
-    if (oldest.isPresent() && oldest.get().time() > before) {
+    var oldestFirst = ids.stream().distinct().sorted().toList();
+    var oldest = oldestFirst.subList(0, Math.min(NeighbourTime.JUDGES, oldestFirst.size()));
+    var listed = new LinkedHashMap<Long, Optional<HnItem>>(api.items(oldest));
+    if (!judgedAtOrBefore(oldest, listed, before)) {
       return listed;
     }
-    var newestFirst = ids.stream().filter(id -> id != oldestId).distinct().sorted(Comparator.reverseOrder()).toList();
+    var newestFirst = oldestFirst.subList(oldest.size(), oldestFirst.size()).reversed();
     for (int start = 0; start < newestFirst.size(); start += LISTED_CHUNK) {
-      var chunk = api.items(newestFirst.subList(start, Math.min(newestFirst.size(), start + LISTED_CHUNK)));
-      listed.putAll(chunk);
-      if (chunk.values().stream().flatMap(Optional::stream).anyMatch(item -> item.time() <= before)) {
+      var chunk = newestFirst.subList(start, Math.min(newestFirst.size(), start + LISTED_CHUNK));
+      listed.putAll(api.items(chunk));
+      var chunkOldest = chunk.subList(Math.max(0, chunk.size() - NeighbourTime.JUDGES), chunk.size());
+      if (judgedAtOrBefore(chunkOldest, listed, before)) {
         break;
       }
     }
     return listed;
   }
 
-  /**
-   * {@code /newstories} holds the newest stories by id, so when its oldest one is older than the
-   * window (with jitter slack), every story of the window is in it.
-   */
   private static boolean coversWindow(Map<Long, Optional<HnItem>> listed, StoryWindow window) {
-    return listed.values().stream()
-        .flatMap(Optional::stream)
-        .min(Comparator.comparingLong(HnItem::id))
-        .filter(oldest -> oldest.time() <= window.from() - SLACK_SECONDS)
-        .isPresent();
+    return listCovers(listed.values().stream().flatMap(Optional::stream).toList(), window);
+  }
+
+  /**
+   * Whether posts listed by {@code /newstories}, which holds the newest stories by id, are sure
+   * to hold every post of the window: their oldest few by id, judged together, are older than the
+   * window's start minus the jitter slack.
+   */
+  public static boolean listCovers(Collection<HnItem> listed, StoryWindow window) {
+    var oldest = new TreeMap<Long, Long>();
+    listed.stream().sorted(Comparator.comparingLong(HnItem::id)).limit(NeighbourTime.JUDGES)
+        .forEach(item -> oldest.put(item.id(), item.time()));
+    return !oldest.isEmpty() && NeighbourTime.of(oldest).time() <= window.from() - SLACK_SECONDS;
+  }
+
+  /** Whether the median time of these listed ids' answers is at or before {@code time}; false when none answered. */
+  private static boolean judgedAtOrBefore(List<Long> ids, Map<Long, Optional<HnItem>> answers, long time) {
+    var times = new TreeMap<Long, Long>();
+    for (long id : ids) {
+      answers.getOrDefault(id, Optional.empty()).ifPresent(item -> times.put(id, item.time()));
+    }
+    return !times.isEmpty() && NeighbourTime.of(times).time() <= time;
   }
 
   private static List<HnItem> postsIn(Collection<Optional<HnItem>> answers, StoryWindow window) {

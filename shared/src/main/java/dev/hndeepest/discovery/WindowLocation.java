@@ -9,7 +9,7 @@ public sealed interface WindowLocation {
   /**
    * The window's posts are among the ids {@code [firstId, endExclusive)}, still to be scanned.
    *
-   * @param searchRounds round-trips spent searching ids by time
+   * @param searchRounds round-trips spent searching ids by time (both ends together, though they overlap)
    * @param searchProbes ids probed by those searches
    * @param listedFetched items read from {@code /newstories} before it proved too short (0 if not read)
    */

@@ -20,14 +20,17 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>A good citizen: at most {@link HnClientConfig#maxConcurrency()} requests in flight, a deadline
  * per attempt, jittered retries (see {@link RetryPolicy}), and no item fetched twice by one
  * instance — concurrent callers of one id share a single request, and answers, {@code null} ones
- * included, are kept for the instance's life. A request that gave up is forgotten, so a later call
- * tries again. Cached items carry no {@code text} ({@link HnItem#withoutText()}): the domain never
- * reads it and it would dominate the memory of a few hundred thousand cached items.
+ * included, are kept for the instance's life. Failing requests are retried for as long as any
+ * request of the instance succeeds; once none has for the stall timeout, every request fails
+ * (PRODUCT.md §5). Cached items carry no {@code text} ({@link HnItem#withoutText()}): the domain
+ * never reads it and it would dominate the memory of a few hundred thousand cached items.
  *
  * <p>Because answers are kept, build one instance per run (one job, one command), not one per
  * container: items gain comments over time.
  */
 public final class FirebaseHnClient implements HnApi, AutoCloseable {
+  /** The live API answers 401/403 "Permission denied" for a while on items that exist; a listing's 401 is a wrong URL. */
+  private static final boolean DENIED_ITEMS_ARE_TRANSIENT = true;
 
   private final HnClientConfig config;
   private final String base;
@@ -66,7 +69,8 @@ public final class FirebaseHnClient implements HnApi, AutoCloseable {
       return await(earlier, id);
     }
     try {
-      Optional<HnItem> item = fetcher.get(url("item/" + id + ".json"), body -> json.item(body, id));
+      Optional<HnItem> item =
+          fetcher.get(url("item/" + id + ".json"), body -> json.item(body, id), DENIED_ITEMS_ARE_TRANSIENT);
       itemsAnswered.increment();
       mine.complete(item);
       return item;
@@ -104,12 +108,12 @@ public final class FirebaseHnClient implements HnApi, AutoCloseable {
 
   @Override
   public long maxItem() {
-    return fetcher.get(url("maxitem.json"), json::maxItem);
+    return fetcher.get(url("maxitem.json"), json::maxItem, false);
   }
 
   @Override
   public List<Long> newStories() {
-    return fetcher.get(url("newstories.json"), json::storyIds);
+    return fetcher.get(url("newstories.json"), json::storyIds, false);
   }
 
   @Override

@@ -7,11 +7,13 @@ import java.util.Objects;
 /**
  * How {@link FirebaseHnClient} talks to an HN API.
  *
- * <p>Worst case for one request to give up ({@link #worstCaseGiveUp()}): {@code maxAttempts ×
- * requestTimeout} spent in attempts plus {@link RetryPolicy#longestTotalBackoff()} spent sleeping,
- * not counting time spent waiting for one of the {@code maxConcurrency} slots. With
- * {@link #defaults(URI)} that is 6 × 5 s + 5 × 4 s = 50 s; when the API merely answers errors
- * quickly without {@code Retry-After} it is about 3.1 s.
+ * <p>How long a run goes on against an API that stopped answering ({@link #worstCaseGiveUp()}):
+ * every request gives up once none has succeeded for the retry policy's stall timeout, checked
+ * before every attempt, after every failure, while sleeping and while waiting for a slot; only an
+ * attempt already in flight at that moment can run on, for at most {@code requestTimeout}. So the
+ * client gives up at most {@code stallTimeout + requestTimeout} after its last successful request
+ * (or since requests got under way after a quiet spell): 30 s + 5 s = 35 s with
+ * {@link #defaults(URI)}, about 30 s when connections are refused or errors come back at once.
  *
  * @param baseUrl the API root, e.g. {@code https://hacker-news.firebaseio.com/v0} (http or https)
  * @param maxConcurrency the most requests in flight at once, over all callers of one client
@@ -64,9 +66,17 @@ public record HnClientConfig(URI baseUrl, int maxConcurrency, Duration requestTi
     return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry);
   }
 
-  /** The longest one request can take before the client gives up on it (see the type's javadoc). */
+  public HnClientConfig withStallTimeout(Duration stallTimeout) {
+    return withRetry(retry.withStallTimeout(stallTimeout));
+  }
+
+  /**
+   * The longest the client goes on after its last successful request (or since requests got under
+   * way after a quiet spell) before every request has given up: the stall timeout plus one attempt
+   * (see the type's javadoc).
+   */
   public Duration worstCaseGiveUp() {
-    return requestTimeout.multipliedBy(retry.maxAttempts()).plus(retry.longestTotalBackoff());
+    return retry.stallTimeout().plus(requestTimeout);
   }
 
   /** The https scheme gets HTTP/2; plain http stays on HTTP/1.1 so a loopback replica works. */

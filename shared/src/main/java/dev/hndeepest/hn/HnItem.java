@@ -62,6 +62,12 @@ public record HnItem(
     return new HnItem(id, type, by, time, deleted, dead, parent, kids, title, url, null, score, descendants, poll, parts);
   }
 
+  /** This item with another {@code time}: how replicas and tests plant the live API's far-off times. */
+  public HnItem withTime(long newTime) {
+    return new HnItem(id, type, by, newTime, deleted, dead, parent, kids, title, url, text, score, descendants, poll,
+        parts);
+  }
+
   @JsonIgnore
   public List<Long> kidIds() {
     return kids == null ? List.of() : kids;

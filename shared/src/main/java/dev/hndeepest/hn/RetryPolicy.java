@@ -6,32 +6,34 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * How often and how patiently a failed HN request is repeated: exponential backoff with full
- * jitter. Before retry {@code n} (1-based) the client sleeps a uniformly random time in
- * {@code [0, min(maxBackoff, initialBackoff × 2^(n-1))]}; a server's {@code Retry-After} replaces
- * that draw but is capped at {@code maxBackoff}.
+ * How patiently failed HN requests are repeated (PRODUCT.md §5): retries are not counted per
+ * request. A failing request is repeated for as long as the API as a whole makes progress, with
+ * exponential backoff and full jitter: before retry {@code n} (1-based) the client sleeps a
+ * uniformly random time in {@code [0, min(maxBackoff, initialBackoff × 2^(n-1))]}; a server's
+ * {@code Retry-After} replaces that draw but is capped at {@code maxBackoff}. The run gives up
+ * only once no request at all has succeeded for {@code stallTimeout}.
  *
- * <p>Worst case sleeping before giving up: {@code (maxAttempts - 1) × maxBackoff} (every answer
- * asks for a long {@code Retry-After}); without {@code Retry-After} at most the sum of the caps.
- * For the {@link #defaults()} (6 attempts, 100 ms → 4 s) that is 20 s, or 0.1 + 0.2 + 0.4 + 0.8 +
- * 1.6 = 3.1 s without {@code Retry-After}. {@link HnClientConfig#worstCaseGiveUp()} adds the time
- * the attempts themselves may take.
- *
- * @param maxAttempts attempts in all, the first one included (1 means never retry)
  * @param initialBackoff the cap of the jittered sleep before the first retry
  * @param maxBackoff the cap no sleep exceeds, {@code Retry-After} included
+ * @param stallTimeout how long the client goes on without any successful request before it gives
+ *     up on every request; see {@link HnClientConfig#worstCaseGiveUp()} for the resulting bound
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration stallTimeout) {
 
   /** Longer sleeps would stall a Lambda invocation rather than be polite to the API. */
   static final Duration LONGEST_ALLOWED_BACKOFF = Duration.ofHours(1);
+  /** A run that has seen no answer for an hour is not coming back. */
+  public static final Duration LONGEST_ALLOWED_STALL = Duration.ofHours(1);
+  /** The command's stall timeout (PRODUCT.md §6, {@code --stall-seconds}). */
+  public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
 
   public RetryPolicy {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
-    }
+    Objects.requireNonNull(stallTimeout, "stallTimeout");
     if (initialBackoff.isNegative() || initialBackoff.isZero()) {
       throw new IllegalArgumentException("initialBackoff must be positive, was " + initialBackoff);
     }
@@ -43,28 +45,19 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
       throw new IllegalArgumentException(
           "maxBackoff must be at most " + LONGEST_ALLOWED_BACKOFF + ", was " + maxBackoff);
     }
+    if (stallTimeout.isNegative() || stallTimeout.isZero() || stallTimeout.compareTo(LONGEST_ALLOWED_STALL) > 0) {
+      throw new IllegalArgumentException(
+          "stallTimeout must be positive and at most " + LONGEST_ALLOWED_STALL + ", was " + stallTimeout);
+    }
   }
 
-  /** 6 attempts, backoff caps 100 ms, 200 ms, … up to 4 s. */
+  /** The command's policy: backoff caps 100 ms, 200 ms, … up to 4 s; gives up after 30 s without progress. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(4));
+    return new RetryPolicy(INITIAL_BACKOFF, MAX_BACKOFF, DEFAULT_STALL_TIMEOUT);
   }
 
-  /**
-   * The queue worker's policy: 8 attempts, backoff caps 100 ms … 4 s. A work message fails on the
-   * first of its hundreds of requests that gives up and comes back only a visibility timeout later
-   * (18 minutes as deployed), so patience inside the invocation is far cheaper than a redelivery:
-   * with 26% of answers failing independently a request gives up with odds 0.26^8 ≈ 2e-5 instead of
-   * 0.26^6 ≈ 3e-4. Worst case sleeping 28 s (10.3 s without {@code Retry-After}); with 5 s attempts
-   * 68 s per request, well inside the worker's 180 s timeout.
-   */
-  public static RetryPolicy forQueueWorker() {
-    return new RetryPolicy(8, Duration.ofMillis(100), Duration.ofSeconds(4));
-  }
-
-  /** A policy that tries once and never retries. */
-  public static RetryPolicy noRetries() {
-    return new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1));
+  public RetryPolicy withStallTimeout(Duration newStallTimeout) {
+    return new RetryPolicy(initialBackoff, maxBackoff, newStallTimeout);
   }
 
   /** The upper bound of the jittered sleep before retry {@code retryNumber} (1-based). */
@@ -94,10 +87,5 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
       return asked.compareTo(maxBackoff) > 0 ? maxBackoff : asked;
     }
     return Duration.ofNanos(random.nextLong(cap.toNanos() + 1));
-  }
-
-  /** The longest the client may sleep between attempts before it gives up on one request. */
-  public Duration longestTotalBackoff() {
-    return maxBackoff.multipliedBy(maxAttempts - 1L);
   }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends GET requests with a bounded number in flight, a deadline per attempt and jittered retries
- * on transient faults; counts every attempt.
+ * on transient faults, for as long as the client as a whole makes progress ({@link StallWatch});
+ * counts every attempt.
  */
 final class RetryingHttpFetcher implements AutoCloseable {
 
@@ -48,17 +49,22 @@ final class RetryingHttpFetcher implements AutoCloseable {
     }
   }
 
+  /** No request slot came free before the stall deadline: nothing was sent. */
+  private record NoSlot<T>() implements Attempt<T> {}
+
   private final ExecutorService httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpClient http;
   private final Semaphore slots;
   private final Duration requestTimeout;
   private final RetryPolicy retry;
+  private final StallWatch progress;
   private final LongAdder requests = new LongAdder();
   private final LongAdder retries = new LongAdder();
 
   RetryingHttpFetcher(HnClientConfig config) {
     this.requestTimeout = config.requestTimeout();
     this.retry = config.retry();
+    this.progress = new StallWatch(config.retry().stallTimeout());
     // Fair, so a caller that has waited long for a slot is not overtaken by newcomers.
     this.slots = new Semaphore(config.maxConcurrency(), true);
     this.http = HttpClient.newBuilder()
@@ -79,40 +85,56 @@ final class RetryingHttpFetcher implements AutoCloseable {
 
   /**
    * The parsed answer of {@code url}. Retries 429, 5xx, timeouts, I/O faults and malformed bodies
-   * up to the policy's attempts; fails at once on other non-2xx statuses.
+   * (and 401/403 when {@code deniedIsTransient}) until it gets an answer or the run stalls; fails at
+   * once on other non-2xx statuses.
    *
+   * @param deniedIsTransient whether 401/403 ("Permission denied") is a passing fault: the live API
+   *     answers it for a while on items that exist
    * @throws HnRequestRejectedException on a status retrying cannot fix
-   * @throws HnUnavailableException when every attempt failed, or the thread was interrupted
+   * @throws HnUnavailableException when no request of this client has succeeded for the stall
+   *     timeout, or the thread was interrupted
    */
-  <T> T get(URI url, BodyParser<T> parser) {
-    for (int attemptNumber = 1; ; attemptNumber++) {
-      if (attemptNumber > 1) {
-        retries.increment();
-      }
-      int attemptsSoFar = attemptNumber;
-      switch (attempt(url, parser)) {
+  <T> T get(URI url, BodyParser<T> parser, boolean deniedIsTransient) {
+    progress.started();
+    try {
+      return retryUntilAnswered(url, parser, deniedIsTransient);
+    } finally {
+      progress.ended();
+    }
+  }
+
+  private <T> T retryUntilAnswered(URI url, BodyParser<T> parser, boolean deniedIsTransient) {
+    int failures = 0;
+    String lastFailure = "waited for a free request slot";
+    while (true) {
+      progress.requireRunning();
+      switch (attempt(url, parser, deniedIsTransient, failures > 0)) {
         case Answered<T> answered -> {
+          progress.succeeded();
           return answered.value();
         }
-        case Failed<T> failed when attemptsSoFar >= retry.maxAttempts() -> {
-          log.warn("HN request {} gave up after {} attempts: {}", url, attemptsSoFar, failed.reason());
-          throw new HnUnavailableException(
-              "gave up on " + url + " after " + attemptsSoFar + " attempts; last failure: " + failed.reason());
-        }
+        case NoSlot<T> noSlot -> progress.giveUpIfStalled(url, lastFailure);
         case Failed<T> failed -> {
-          Duration delay = retry.delayBeforeRetry(attemptNumber, failed.retryAfter(), ThreadLocalRandom.current());
-          log.debug("HN request {} failed ({}); retry {} of {} in {} ms",
-              url, failed.reason(), attemptNumber, retry.maxAttempts() - 1, delay.toMillis());
-          sleep(delay, url);
+          failures++;
+          lastFailure = failed.reason();
+          progress.giveUpIfStalled(url, lastFailure);
+          Duration delay = retry.delayBeforeRetry(failures, failed.retryAfter(), ThreadLocalRandom.current());
+          // Never sleep past the moment the run would give up: wake to give up on time.
+          long sleepNanos = Math.min(delay.toNanos(), Math.max(0, progress.nanosLeft()));
+          log.debug("HN request {} failed ({}); retry {} in {} ms", url, lastFailure, failures, sleepNanos / 1_000_000);
+          sleep(Duration.ofNanos(sleepNanos), url);
         }
       }
     }
   }
 
-  private <T> Attempt<T> attempt(URI url, BodyParser<T> parser) {
+  private <T> Attempt<T> attempt(URI url, BodyParser<T> parser, boolean deniedIsTransient, boolean isRetry) {
     HttpResponse<byte[]> response;
     try {
-      response = send(url);
+      response = send(url, isRetry);
+      if (response == null) {
+        return new NoSlot<>();
+      }
     } catch (HttpConnectTimeoutException e) {
       return new Failed<>("connect timed out after " + requestTimeout.toMillis() + " ms");
     } catch (HttpTimeoutException | TimeoutException e) {
@@ -125,8 +147,11 @@ final class RetryingHttpFetcher implements AutoCloseable {
       boolean mayAskToWait = status == 429 || status == 503;
       return new Failed<>("status " + status, mayAskToWait ? retryAfter(response) : Optional.empty());
     }
+    if (deniedIsTransient && (status == 401 || status == 403)) {
+      return new Failed<>("status " + status + " (permission denied)");
+    }
     if (status < 200 || status >= 300) {
-      log.warn("HN request {} rejected with status {}", url, status);
+      log.debug("HN request {} rejected with status {}", url, status);
       throw new HnRequestRejectedException(url, status);
     }
     try {
@@ -136,17 +161,25 @@ final class RetryingHttpFetcher implements AutoCloseable {
     }
   }
 
-  /** One attempt; holds a slot only while the request is in flight, never while parsing or sleeping. */
-  private HttpResponse<byte[]> send(URI url) throws IOException, TimeoutException {
+  /**
+   * One attempt; holds a slot only while the request is in flight, never while parsing or sleeping.
+   * Null when no slot came free before the run's stall deadline.
+   */
+  private HttpResponse<byte[]> send(URI url, boolean isRetry) throws IOException, TimeoutException {
     HttpRequest request = HttpRequest.newBuilder(url)
         .GET()
         .timeout(requestTimeout)
         .header("Accept", "application/json")
         .header("User-Agent", "hn-deepest")
         .build();
-    acquireSlot(url);
+    if (!acquireSlot(url)) {
+      return null;
+    }
     try {
       requests.increment();
+      if (isRetry) {
+        retries.increment();
+      }
       var pending = http.sendAsync(request, BodyHandlers.ofByteArray());
       try {
         // The request's own timeout stops at the headers; this deadline covers the body too.
@@ -169,9 +202,10 @@ final class RetryingHttpFetcher implements AutoCloseable {
     }
   }
 
-  private void acquireSlot(URI url) {
+  /** Waits for a slot, but not past the stall deadline: whoever waits must be able to give up on time. */
+  private boolean acquireSlot(URI url) {
     try {
-      slots.acquire();
+      return slots.tryAcquire(Math.max(0, progress.nanosLeft()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HnUnavailableException("interrupted while waiting to fetch " + url, e);

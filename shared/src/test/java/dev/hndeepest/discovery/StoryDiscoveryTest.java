@@ -81,9 +81,10 @@ class StoryDiscoveryTest {
     // WHEN
     long first = new StoryDiscovery(api).firstIdAfter(time, maxId);
 
-    // THEN ~log17(10 M) rounds of 16 probes (binary search would need ~24 round-trips)
+    // THEN ~log13(10 M) rounds of 12 probes, each fetched with its neighbourhood of 5 ids (binary
+    // search would need ~24 round-trips)
     assertThat(api.batches()).isLessThanOrEqualTo(10);
-    assertThat(api.itemRequests()).isLessThanOrEqualTo(160);
+    assertThat(api.itemRequests()).isLessThanOrEqualTo(10L * IdTimeSearch.FANOUT * NeighbourTime.JUDGES);
     long slackIds = StoryDiscovery.SLACK_SECONDS / 5;
     assertThat(first).isBetween(7_654_321 - slackIds - 3, 7_654_321 - slackIds + 3);
   }
@@ -185,18 +186,29 @@ class StoryDiscoveryTest {
 
   @Test
   void postsIn_shouldUseNewStories_whenListProvablyCoversWindow() {
-    // GIVEN asOf is now and /newstories reaches back past `from` (post 1)
-    var api = edges().api();
+    // GIVEN asOf is now and /newstories reaches back past `from`: its three oldest posts, a majority
+    // of the five that judge the list's end together, are older than the window
+    var tree = tree()
+        .post(1, FROM - 900)
+        .post(2, FROM - 800)
+        .post(3, FROM - 700)
+        .post(4, FROM)
+        .post(5, FROM + 1).comment(6, 5, FROM + 10)
+        .job(7, FROM + 20)
+        .poll(8, FROM + 50).pollopt(9, 8, FROM + 50)
+        .post(10, FROM + 3_600)
+        .post(11, FROM + 3_601);
+    var api = tree.api();
     var now = Instant.ofEpochSecond(WINDOW.to() + 30);
 
     // WHEN
     var discovered = new StoryDiscovery(api).discover(WINDOW, now);
 
     // THEN
-    assertThat(discovered.posts()).extracting(HnItem::id).containsExactly(3L, 8L, 10L);
+    assertThat(discovered.posts()).extracting(HnItem::id).containsExactly(5L, 8L, 10L);
     assertThat(discovered.report().route()).isEqualTo(Route.NEW_STORIES);
     assertThat(discovered.report().searchRounds()).isZero();
-    assertThat(api.requests(4)).as("comments are not scanned").isZero();
+    assertThat(api.requests(6)).as("comments are not scanned").isZero();
   }
 
   @Test
@@ -234,21 +246,26 @@ class StoryDiscoveryTest {
         assertThat(found.discovered().posts()).extracting(HnItem::id).isEqualTo(expected));
     long listedRead = listed.stream().filter(id -> api.requests(id) > 0).count();
     assertThat(listed).hasSize(FakeHnApi.NEW_STORIES_LIMIT);
-    assertThat(listedRead).isLessThanOrEqualTo(1 + expected.size() + 2L * StoryDiscovery.LISTED_CHUNK);
+    assertThat(listedRead).isLessThanOrEqualTo(NeighbourTime.JUDGES + expected.size() + 2L * StoryDiscovery.LISTED_CHUNK);
     assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
   }
 
   @Test
-  void locate_shouldReadOnlyTheOldestListedPost_whenItProvesTheListTooShort() {
-    // GIVEN asOf is now and /newstories reaches back only to post 8, inside the window
-    var api = FakeHnApi.builder().items(edges().items()).newStories(List.of(12L, 11L, 10L, 8L)).build();
+  void locate_shouldReadOnlyTheOldestListedPosts_whenTheyProveTheListTooShort() {
+    // GIVEN asOf is now and /newstories, 400 posts long, reaches back only to inside the window
+    var tree = tree();
+    for (long id = 1; id <= 400; id++) {
+      tree.post(id, FROM + 1 + id);
+    }
+    var api = tree.api();
 
     // WHEN
     var location = new StoryDiscovery(api).locate(WINDOW, Instant.ofEpochSecond(WINDOW.to()));
 
-    // THEN one listed post was read, and the window is an id range to scan
+    // THEN only the few oldest listed posts were read, in one round-trip, and the window is an id
+    // range to scan
     assertThat(location).isInstanceOfSatisfying(WindowLocation.IdRange.class,
-        range -> assertThat(range.listedFetched()).isEqualTo(1));
+        range -> assertThat(range.listedFetched()).isEqualTo(NeighbourTime.JUDGES));
   }
 
   @Test
@@ -323,6 +340,25 @@ class StoryDiscoveryTest {
 
     // THEN every post is found: a search that cannot see past the null run must end the range late,
     // never early (it used to end it before the data, and the window looked empty)
+    assertThat(expected).isNotEmpty();
+    assertThat(posts).extracting(HnItem::id).isEqualTo(expected);
+  }
+
+  @Test
+  void postsIn_shouldFindThePosts_whenAMillionIdsBelowAFewHundredItemsAnswerNull() {
+    // GIVEN a replica-like id space whose 200 items sit above a million ids that never existed
+    long firstItem = 1_000_000;
+    long maxId = firstItem + 200;
+    var items = LongStream.rangeClosed(firstItem, maxId)
+        .mapToObj(id -> id % 10 == 0 ? post(id, T0 + id * 5) : jitteredItem(id)).toList();
+    var api = FakeHnApi.builder().items(items).build();
+    var window = new StoryWindow(1, T0 + (firstItem + 50) * 5, T0 + (firstItem + 50) * 5 + 600);
+    var expected = items.stream().filter(i -> i.isPost() && window.contains(i.time())).map(HnItem::id).toList();
+
+    // WHEN
+    var posts = new StoryDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400));
+
+    // THEN the search's probes from the top reach the few items instead of calling them all null
     assertThat(expected).isNotEmpty();
     assertThat(posts).extracting(HnItem::id).isEqualTo(expected);
   }

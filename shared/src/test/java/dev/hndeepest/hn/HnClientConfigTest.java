@@ -21,9 +21,11 @@ class HnClientConfigTest {
   }
 
   @Test
-  void worstCaseGiveUp_shouldAddAttemptDeadlinesAndLongestBackoff() {
-    // 6 attempts × 5 s + 5 sleeps × 4 s
-    assertThat(HnClientConfig.defaults(FIREBASE).worstCaseGiveUp()).isEqualTo(Duration.ofSeconds(50));
+  void worstCaseGiveUp_shouldAddOneAttemptToTheStallTimeout() {
+    // 30 s without a successful request, plus the one attempt that may be in flight then
+    assertThat(HnClientConfig.defaults(FIREBASE).worstCaseGiveUp()).isEqualTo(Duration.ofSeconds(35));
+    assertThat(HnClientConfig.defaults(FIREBASE).withStallTimeout(Duration.ofSeconds(3)).worstCaseGiveUp())
+        .isEqualTo(Duration.ofSeconds(8));
   }
 
   @Test

@@ -25,17 +25,9 @@ class RetryPolicyTest {
   }
 
   @Test
-  void forQueueWorker_shouldRetryLongerThanDefaults_butGiveUpWellInsideTheWorkerTimeout() {
-    // GIVEN the worker function's timeout (template.yaml, WorkerTiming FunctionTimeout)
-    var workerTimeout = Duration.ofSeconds(180);
-
-    // WHEN
-    var worker = HnClientConfig.defaults(URI.create("https://hacker-news.firebaseio.com/v0"))
-        .withRetry(RetryPolicy.forQueueWorker());
-
-    // THEN more attempts than the command's, and one request's worst case leaves most of the timeout
-    assertThat(worker.retry().maxAttempts()).isGreaterThan(defaults.maxAttempts());
-    assertThat(worker.worstCaseGiveUp()).isEqualTo(Duration.ofSeconds(68)).isLessThan(workerTimeout.dividedBy(2));
+  void defaults_shouldGiveUpAfterThirtySecondsWithoutProgress() {
+    assertThat(defaults.stallTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.withStallTimeout(Duration.ofSeconds(5)).stallTimeout()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
@@ -82,20 +74,17 @@ class RetryPolicyTest {
   }
 
   @Test
-  void longestTotalBackoff_shouldBeRetriesTimesMaxBackoff() {
-    assertThat(defaults.longestTotalBackoff()).isEqualTo(Duration.ofSeconds(20));
-    assertThat(RetryPolicy.noRetries().longestTotalBackoff()).isEqualTo(Duration.ZERO);
-  }
-
-  @Test
   void constructor_shouldReject_whenValuesMakeNoSense() {
-    assertThatThrownBy(() -> new RetryPolicy(0, Duration.ofMillis(100), Duration.ofSeconds(1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
-    assertThatThrownBy(() -> new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(1)))
+    var second = Duration.ofSeconds(1);
+    assertThatThrownBy(() -> new RetryPolicy(Duration.ZERO, second, second))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialBackoff");
-    assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(2), second, second))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBackoff");
-    assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofDays(2)))
+    assertThatThrownBy(() -> new RetryPolicy(second, Duration.ofDays(2), second))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
+    assertThatThrownBy(() -> new RetryPolicy(second, second, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stallTimeout");
+    assertThatThrownBy(() -> new RetryPolicy(second, second, Duration.ofHours(2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stallTimeout");
   }
 }

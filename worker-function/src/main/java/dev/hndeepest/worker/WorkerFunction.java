@@ -22,7 +22,7 @@ final class WorkerFunction {
         clock);
     var queue = new SqsWorkQueue(AwsClients.sqs(settings.aws()), settings.workQueueUrl());
     var hnClient = HnClientConfig.defaults(settings.hnApiBaseUrl()).withMaxConcurrency(settings.hnConcurrency())
-        .withRetry(RetryPolicy.forQueueWorker());
+        .withRetry(RetryPolicy.defaults().withStallTimeout(settings.hnStallTimeout()));
     return new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), new BatchPlanner(), clock,
         settings.maxReceiveCount());
   }

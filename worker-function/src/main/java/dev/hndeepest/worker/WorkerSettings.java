@@ -11,9 +11,10 @@ import java.time.Duration;
  *
  * @param maxReceiveCount the deliveries after which the queue dead-letters a message, so that the
  *     last one ends the job FAILED: the template feeds it and the redrive policy from one parameter
+ * @param hnStallTimeout a delivery gives up once no HN request has succeeded for this long
  */
 record WorkerSettings(AwsSettings aws, String jobsTableName, String workQueueUrl, URI hnApiBaseUrl, int hnConcurrency,
-    Duration jobTtl, int maxReceiveCount) {
+    Duration hnStallTimeout, Duration jobTtl, int maxReceiveCount) {
 
   static WorkerSettings from(Environment env) {
     return new WorkerSettings(
@@ -22,6 +23,7 @@ record WorkerSettings(AwsSettings aws, String jobsTableName, String workQueueUrl
         env.requiredText("WORK_QUEUE_URL"),
         env.requiredUri("HN_API_BASE_URL"),
         env.requiredPositiveInt("HN_CONCURRENCY"),
+        Duration.ofSeconds(env.requiredPositiveInt("HN_STALL_SECONDS")),
         Duration.ofDays(env.requiredPositiveInt("JOB_TTL_DAYS")),
         env.requiredPositiveInt("MAX_RECEIVE_COUNT"));
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hndeepest.config.Environment;
 import dev.hndeepest.config.MissingVariableException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class WorkerSettingsTest {
   private static final Map<String, String> TEMPLATE_ENVIRONMENT = Map.of(
       "JOBS_TABLE_NAME", "stack-JobsTable", "JOB_TTL_DAYS", "7", "POWERTOOLS_SERVICE_NAME", "hn-deepest",
       "POWERTOOLS_LOG_LEVEL", "INFO", "HN_API_BASE_URL", "https://hacker-news.firebaseio.com/v0",
-      "HN_CONCURRENCY", "32", "WORK_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/1/stack-WorkQueue",
+      "HN_CONCURRENCY", "32", "HN_STALL_SECONDS", "60", "WORK_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/1/stack-WorkQueue",
       "MAX_RECEIVE_COUNT", "3", "AWS_REGION", "eu-west-1");
 
   @Test
@@ -27,11 +28,12 @@ class WorkerSettingsTest {
     assertThat(settings.hnApiBaseUrl()).isEqualTo(URI.create("https://hacker-news.firebaseio.com/v0"));
     assertThat(settings.hnConcurrency()).isEqualTo(32);
     assertThat(settings.maxReceiveCount()).isEqualTo(3);
+    assertThat(settings.hnStallTimeout()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"JOBS_TABLE_NAME", "WORK_QUEUE_URL", "HN_API_BASE_URL", "HN_CONCURRENCY", "JOB_TTL_DAYS",
-      "MAX_RECEIVE_COUNT"})
+  @ValueSource(strings = {"JOBS_TABLE_NAME", "WORK_QUEUE_URL", "HN_API_BASE_URL", "HN_CONCURRENCY", "HN_STALL_SECONDS",
+      "JOB_TTL_DAYS", "MAX_RECEIVE_COUNT"})
   void from_shouldNameTheVariable_whenOneItNeedsIsMissing(String variable) {
     var environment = new HashMap<>(TEMPLATE_ENVIRONMENT);
     environment.remove(variable);

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.config.Defaults;
+import dev.hndeepest.hn.HnClientConfig;
+import dev.hndeepest.hn.RetryPolicy;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.localstack.RepositoryRoot;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,6 +136,26 @@ class StackTemplateIT {
 
     assertThat(parameters.get("HnApiBaseUrl")).isEqualTo(Defaults.FIREBASE_BASE_URL);
     assertThat(parameters.get("MaxHours")).isEqualTo(Integer.toString(Defaults.MAX_HOURS));
+  }
+
+  @Test
+  void hnStallSeconds_shouldEndADeadApisDeliveryWellInsideTheWorkersTimeout_evenAtItsLargestValue() {
+    // A delivery gives up after the stall time plus one request's timeout; half the worker's timeout
+    // stays for the work it did before the HN API died (and for marking the job FAILED).
+    var largest = StackTemplate.load(ROOT, Map.of("HnStallSeconds", "85"));
+    var worker = largest.function("WorkerFunction");
+    var intrinsics = intrinsics(largest);
+    var giveUp = HnClientConfig.defaults(URI.create(Defaults.FIREBASE_BASE_URL))
+        .withRetry(RetryPolicy.defaults().withStallTimeout(
+            Duration.ofSeconds(Long.parseLong(worker.environment(intrinsics).get("HN_STALL_SECONDS")))))
+        .worstCaseGiveUp();
+
+    assertThat(giveUp).isLessThanOrEqualTo(worker.timeout(intrinsics).dividedBy(2));
+    var byDefault = StackTemplate.load(ROOT, Map.of());
+    assertThat(byDefault.function("WorkerFunction").environment(intrinsics(byDefault)))
+        .containsEntry("HN_STALL_SECONDS", "60");
+    assertThatThrownBy(() -> StackTemplate.load(ROOT, Map.of("HnStallSeconds", "86")))
+        .hasMessageContaining("HnStallSeconds");
   }
 
   private static JsonNode json(String text) {
