@@ -1,0 +1,3 @@
+module hndeepest/benchmark/peer
+
+go 1.22
