@@ -13,8 +13,8 @@ final class AnswerText {
     var window = result.window();
     var header = "Window: %d h, %s .. %s (%,d posts, %,d items read)".formatted(
         window.hours(), Instant.ofEpochSecond(window.from()), Instant.ofEpochSecond(window.to()),
-        result.storiesConsidered(), result.itemsFetched());
-    if (result.storyId() == null) {
+        result.postsConsidered(), result.itemsFetched());
+    if (result.postId() == null) {
       return header + "\nNo post was submitted in this window.";
     }
     var path = result.deepestPath().stream().map(String::valueOf).collect(Collectors.joining(" > "));

@@ -2,7 +2,6 @@ package dev.hndeepest.cli;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
-import dev.hndeepest.benchmark.BenchmarkCommand;
 import dev.hndeepest.config.Defaults;
 import dev.hndeepest.config.Environment;
 import dev.hndeepest.hn.FirebaseHnClient;
@@ -10,8 +9,6 @@ import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnUnavailableException;
 import dev.hndeepest.hn.RetryPolicy;
 import dev.hndeepest.json.Json;
-import dev.hndeepest.replica.GenerateCommand;
-import dev.hndeepest.replica.ReplicaCommand;
 import dev.hndeepest.request.InvalidRequestException;
 import dev.hndeepest.request.WindowRequest;
 import dev.hndeepest.request.WindowRequestParser;
@@ -20,7 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +28,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code hn-deepest}: the Hacker News post with the deepest comment thread among the posts of the
  * past {@code --hours} hours (PRODUCT.md §6). Exit 0 with an answer, 2 on a usage error, 1 when
- * the HN API can't be reached.
+ * the HN API can't be reached. The shipped command; the development harness adds its own
+ * subcommands and the bundled snapshot ({@link #commandLine(Optional)}).
  */
 @Command(
     name = "hn-deepest",
@@ -39,8 +37,7 @@ import picocli.CommandLine.Spec;
     version = "hn-deepest 1.0",
     sortOptions = false,
     description = "Finds the Hacker News post with the deepest comment thread in the past H hours.",
-    subcommands = {JobCommand.class, ServeCommand.class, ReplicaCommand.class, GenerateCommand.class,
-        BenchmarkCommand.class},
+    subcommands = JobCommand.class,
     exitCodeOnInvalidInput = 2)
 public final class HnDeepestCommand implements Callable<Integer> {
   static final int EXIT_OK = 0;
@@ -48,6 +45,8 @@ public final class HnDeepestCommand implements Callable<Integer> {
   static final int EXIT_USAGE = 2;
 
   @Spec CommandLine.Model.CommandSpec spec;
+
+  private final Optional<LocalHarness> harness;
 
   @Option(names = "--hours", paramLabel = "H", description = "Window length in hours, 1 to MAX_HOURS (default " + Defaults.MAX_HOURS + ").")
   String hours;
@@ -74,6 +73,15 @@ public final class HnDeepestCommand implements Callable<Integer> {
   boolean quiet;
 
 
+  private HnDeepestCommand(Optional<LocalHarness> harness) {
+    this.harness = harness;
+  }
+
+  /** The development harness, when this command runs with it. */
+  Optional<LocalHarness> harness() {
+    return harness;
+  }
+
   @Override
   public Integer call() throws Exception {
     var err = spec.commandLine().getErr();
@@ -90,7 +98,13 @@ public final class HnDeepestCommand implements Callable<Integer> {
       return usageError(err, "--stall-seconds must be from 1 to " + RetryPolicy.LONGEST_ALLOWED_STALL.toSeconds()
           + ", got " + stallSeconds);
     }
-    try (var hn = source.open()) {
+    HnSource opened;
+    try {
+      opened = source.open(harness);
+    } catch (HnSourceOptions.NoHarnessException e) {
+      return usageError(err, e.getMessage());
+    }
+    try (var hn = opened) {
       return answer(hn.baseUrl(), hn.now(), err);
     }
   }
@@ -98,8 +112,7 @@ public final class HnDeepestCommand implements Callable<Integer> {
   private int answer(URI baseUrl, Instant now, PrintWriter err) {
     WindowRequest request;
     try {
-      request = new WindowRequestParser(maxHours())
-          .parse(List.of(hours), asOf == null ? List.of() : List.of(asOf), now);
+      request = new WindowRequestParser(maxHours()).parse(hours, asOf, now);
     } catch (InvalidRequestException e) {
       var first = e.invalidParams().getFirst();
       return usageError(err, "--" + (first.name().equals("asOf") ? "as-of" : first.name()) + " " + first.reason());
@@ -137,7 +150,7 @@ public final class HnDeepestCommand implements Callable<Integer> {
     return Environment.of(System.getenv()).positiveInt("MAX_HOURS").orElse(Defaults.MAX_HOURS);
   }
 
-  private static int usageError(PrintWriter err, String reason) {
+  static int usageError(PrintWriter err, String reason) {
     err.println("hn-deepest: " + reason + " (see --help)");
     err.flush();
     return EXIT_USAGE;
@@ -147,9 +160,20 @@ public final class HnDeepestCommand implements Callable<Integer> {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line, also used by tests to run the command in-process. */
+  /** The shipped command line, also used by tests to run the command in-process. */
   public static CommandLine commandLine() {
-    var commandLine = new CommandLine(new HnDeepestCommand());
+    return commandLine(Optional.empty());
+  }
+
+  /**
+   * The command line with {@code harness} behind {@code --demo} and {@code job} without {@code
+   * --api}, and {@code subcommands} (picocli commands) after {@code job}.
+   */
+  public static CommandLine commandLine(Optional<LocalHarness> harness, Object... subcommands) {
+    var commandLine = new CommandLine(new HnDeepestCommand(harness));
+    for (var subcommand : subcommands) {
+      commandLine.addSubcommand(subcommand);
+    }
     commandLine.setParameterExceptionHandler((exception, args) -> {
       usageError(exception.getCommandLine().getErr(), exception.getMessage());
       return EXIT_USAGE;

@@ -3,9 +3,7 @@ package dev.hndeepest.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadResult;
-import dev.hndeepest.config.AwsCallCounter;
 import dev.hndeepest.json.Json;
-import dev.hndeepest.localstack.LocalStack;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,13 +16,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code hn-deepest job}: asks the job API the question the way a user does — POST /jobs, then poll
  * GET /jobs/{id} — and prints the answer. Against {@code --api URL} (a running stack or a deployed
- * API), or else against a local stack it starts for the occasion.
+ * API), or else against a local stack that the development harness starts for the occasion.
  */
 @Command(name = "job", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Submit one job to the job API, poll it to the end and print its answer.")
@@ -32,6 +31,8 @@ final class JobCommand implements Callable<Integer> {
   private static final Duration POLL_EVERY = Duration.ofMillis(250);
 
   @Spec CommandSpec spec;
+
+  @ParentCommand HnDeepestCommand parent;
 
   @Option(names = "--hours", required = true, paramLabel = "H", description = "Window length in hours.")
   String hours;
@@ -66,7 +67,7 @@ final class JobCommand implements Callable<Integer> {
 
   @Mixin HnSourceOptions source;
 
-  @Mixin ServeCommand.StackOptions stackOptions;
+  @Mixin StackOptions stackOptions;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -78,22 +79,21 @@ final class JobCommand implements Callable<Integer> {
     if (api != null) {
       return run(api);
     }
-    try (var hn = source.open(); var stack = stackOptions.start(hn, 0)) {
-      AwsCallCounter.reset();
+    var harness = parent.harness();
+    if (harness.isEmpty()) {
+      return HnDeepestCommand.usageError(spec.commandLine().getErr(),
+          "--api is required: " + new HnSourceOptions.NoHarnessException("a local job stack").getMessage());
+    }
+    try (var hn = source.open(harness); var stack = harness.get().startJobStack(hn, 0, stackOptions.parsedOverrides())) {
+      stack.startCounting();
       int exit = run(stack.apiBaseUrl());
       if (stats) {
-        printStats(stack);
+        var err = spec.commandLine().getErr();
+        err.println(stack.costOfJob(elapsed));
+        err.flush();
       }
       return exit;
     }
-  }
-
-  private void printStats(LocalStack stack) {
-    var err = spec.commandLine().getErr();
-    var worker = stack.workerStats().orElseThrow();
-    err.printf("job stats: ended in %.2f s; %d work messages delivered (%d failed); AWS calls: %s%n",
-        elapsed.toMillis() / 1000.0, worker.messagesDelivered(), worker.messagesFailed(), AwsCallCounter.snapshot());
-    err.flush();
   }
 
   private int run(URI apiBase) throws InterruptedException {

@@ -1,6 +1,6 @@
 package dev.hndeepest.benchmark;
 
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.replica.HnReplicaServer;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,14 +28,14 @@ final class BaselineRunner {
   }
 
   /** The replay of the baseline for a window: its exact requests and its answer, without latency. */
-  static Replay replay(BenchmarkDataSet data, StoryWindow window) {
+  static Replay replay(BenchmarkDataSet data, TimeWindow window) {
     var reader = data.replay();
     var result = new SerialBaseline(reader, Long.MAX_VALUE).find(window);
     return new Replay(reader.requests(), reader.distinctItems(), Answer.of(result));
   }
 
   /** Measures the window, or scales it; empty when nothing has finished to scale from. */
-  Optional<RunMeasurement> run(StoryWindow window, RequestBound bound, Replay replay) {
+  Optional<RunMeasurement> run(TimeWindow window, RequestBound bound, Replay replay) {
     if (largestFinished != null && predicted(replay).compareTo(cap) > 0) {
       return Optional.of(scaled(window, bound, replay));
     }
@@ -62,7 +62,7 @@ final class BaselineRunner {
     return scale(largestFinished.wall(), replay.requests(), largestFinished.requests());
   }
 
-  private RunMeasurement scaled(StoryWindow window, RequestBound bound, Replay replay) {
+  private RunMeasurement scaled(TimeWindow window, RequestBound bound, Replay replay) {
     return new RunMeasurement(Approach.BASELINE, window.hours(), predicted(replay), replay.requests(),
         replay.distinctItems(), Optional.empty(), 1, bound, Optional.empty(),
         OptionalInt.of(largestFinished.hours()), replay.answer(), MachineLoad.now());

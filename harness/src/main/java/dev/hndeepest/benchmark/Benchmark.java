@@ -1,6 +1,6 @@
 package dev.hndeepest.benchmark;
 
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.replica.HnReplicaServer;
 import dev.hndeepest.replica.ReplicaOptions;
 import java.io.IOException;
@@ -76,8 +76,8 @@ final class Benchmark {
     stack.run(window, bound);
   }
 
-  private StoryWindow window(int hours) {
-    return StoryWindow.endingAt(settings.end().getEpochSecond(), hours);
+  private TimeWindow window(int hours) {
+    return TimeWindow.endingAt(settings.end().getEpochSecond(), hours);
   }
 
   private void record(List<RunMeasurement> rows, RunMeasurement row) {

@@ -2,7 +2,7 @@ package dev.hndeepest.benchmark;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.ProgressListener;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.replica.HnReplicaServer;
@@ -26,7 +26,7 @@ final class CommandRunner {
     this.concurrency = concurrency;
   }
 
-  RunMeasurement run(StoryWindow window, RequestBound bound) {
+  RunMeasurement run(TimeWindow window, RequestBound bound) {
     double load = MachineLoad.now();
     replica.resetStats();
     var config = HnClientConfig.defaults(replica.baseUrl()).withMaxConcurrency(concurrency);

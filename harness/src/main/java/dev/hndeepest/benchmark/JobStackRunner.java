@@ -2,8 +2,8 @@ package dev.hndeepest.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadResult;
-import dev.hndeepest.config.AwsCallCounter;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.localstack.AwsCallCounter;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.localstack.LocalStack;
 import dev.hndeepest.localstack.LocalStackOptions;
@@ -63,7 +63,7 @@ final class JobStackRunner implements AutoCloseable {
     return new JobStackRunner(replica, LocalStack.start(options.build()));
   }
 
-  RunMeasurement run(StoryWindow window, RequestBound bound) {
+  RunMeasurement run(TimeWindow window, RequestBound bound) {
     double load = MachineLoad.now();
     AwsCallCounter.reset();
     var deliveredBefore = stack.workerStats().map(PollerStats::messagesDelivered).orElse(0L);
@@ -90,14 +90,14 @@ final class JobStackRunner implements AutoCloseable {
    * Runs the window's job once more, untimed, under a {@link LiveHeapProbe}: the most live heap all
    * workers (and the API) held together, above the idle heap.
    */
-  long liveHeapBytes(StoryWindow window) {
+  long liveHeapBytes(TimeWindow window) {
     try (var probe = LiveHeapProbe.start()) {
       awaitSuccess(submit(window));
       return probe.stop();
     }
   }
 
-  private URI submit(StoryWindow window) {
+  private URI submit(TimeWindow window) {
     var url = URI.create(stack.apiBaseUrl() + "/jobs?hours=" + window.hours() + "&asOf=" + window.to());
     var response = send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.noBody()).build());
     if (response.statusCode() != 202) {

@@ -1,7 +1,7 @@
 package dev.hndeepest.benchmark;
 
-import dev.hndeepest.discovery.StoryDiscovery;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.PostDiscovery;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.HnItem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +32,8 @@ import java.util.Set;
  * @param firstWindowId the smallest id of any item with {@code time} in the window (0 if none)
  * @param lastWindowId the largest such id (0 if none)
  * @param newStoriesCovers the list replaces the id range (the engine's rule,
- *     {@link StoryDiscovery#listCovers}: its oldest few posts, judged together, are older than the
- *     window's start minus {@link StoryDiscovery#SLACK_SECONDS})
+ *     {@link PostDiscovery#listCovers}: its oldest few posts, judged together, are older than the
+ *     window's start minus {@link PostDiscovery#SLACK_SECONDS})
  * @param mustRead requests: the union of the above
  */
 record RequestBound(
@@ -42,7 +42,7 @@ record RequestBound(
   /** How many posts {@code /newstories} lists, on HN and on the replica. */
   static final int NEW_STORIES_LENGTH = 500;
 
-  static RequestBound of(BenchmarkDataSet data, StoryWindow window, boolean asOfIsNow) {
+  static RequestBound of(BenchmarkDataSet data, TimeWindow window, boolean asOfIsNow) {
     long first = 0;
     long last = 0;
     var posts = new ArrayList<HnItem>();
@@ -97,12 +97,12 @@ record RequestBound(
     return reads;
   }
 
-  private static boolean newStoriesCover(BenchmarkDataSet data, StoryWindow window) {
+  private static boolean newStoriesCover(BenchmarkDataSet data, TimeWindow window) {
     var listed = data.items().stream()
         .filter(item -> item.isPost() && item.isVisible() && item.time() <= window.to())
         .sorted(Comparator.comparingLong(HnItem::id).reversed())
         .limit(NEW_STORIES_LENGTH)
         .toList();
-    return StoryDiscovery.listCovers(listed, window);
+    return PostDiscovery.listCovers(listed, window);
   }
 }

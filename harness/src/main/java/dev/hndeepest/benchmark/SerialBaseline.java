@@ -2,10 +2,10 @@ package dev.hndeepest.benchmark;
 
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.depth.MeasuredPost;
-import dev.hndeepest.depth.PostSummary;
+import dev.hndeepest.depth.Post;
 import dev.hndeepest.depth.ThreadDepth;
-import dev.hndeepest.discovery.StoryDiscovery;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.PostDiscovery;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.HnItem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import java.util.Set;
  * <ol>
  *   <li>Discovery: {@code /maxitem}, then an exponential search down from it (ids max-1, max-2,
  *       max-4, …) and a binary search for the first id whose {@code time} is after the window's
- *       start minus {@link StoryDiscovery#SLACK_SECONDS} (the same clock-jitter slack the engine
+ *       start minus {@link PostDiscovery#SLACK_SECONDS} (the same clock-jitter slack the engine
  *       allows); then a scan upward, id by id, to the last item (or the first one later than the
  *       window's end plus the slack), keeping the visible stories and polls of the window.
  *   <li>Each post, one after the other: a recursive descent through {@code kids}, fetching every
@@ -54,18 +54,18 @@ final class SerialBaseline {
   }
 
   /** The window's deepest thread as of the window's end; {@code itemsFetched} counts requests. */
-  DeepestThreadResult find(StoryWindow window) {
+  DeepestThreadResult find(TimeWindow window) {
     long maxId = reader.maxItem();
     long requests = 1;
     var counting = new CountingReads();
-    long firstId = firstIdAfter(window.from() - StoryDiscovery.SLACK_SECONDS, maxId, counting);
+    long firstId = firstIdAfter(window.from() - PostDiscovery.SLACK_SECONDS, maxId, counting);
     var posts = new ArrayList<HnItem>();
     for (long id = firstId; id <= maxId; id++) {
       var item = counting.read(id);
       if (item.isEmpty()) {
         continue;
       }
-      if (item.get().time() > window.to() + StoryDiscovery.SLACK_SECONDS) {
+      if (item.get().time() > window.to() + PostDiscovery.SLACK_SECONDS) {
         break;
       }
       if (item.get().isPost() && item.get().isVisible() && window.contains(item.get().time())) {
@@ -74,9 +74,9 @@ final class SerialBaseline {
     }
     MeasuredPost winner = null;
     for (var post : posts) {
-      winner = MeasuredPost.better(winner, new MeasuredPost(PostSummary.of(post), measure(post, window.to(), counting)));
+      winner = MeasuredPost.better(winner, new MeasuredPost(Post.of(post).withoutKids(), measure(post, window.to(), counting)));
     }
-    return DeepestThreadResult.of(winner, window, posts.size(), requests + counting.reads, "baseline");
+    return DeepestThreadResult.of(winner, window, posts.size(), requests + counting.reads);
   }
 
   /** Reads one item, after checking the deadline; counts the reads. */

@@ -1,14 +1,10 @@
-package dev.hndeepest.cli;
+package dev.hndeepest.harness;
 
-import dev.hndeepest.localstack.LocalStack;
-import dev.hndeepest.localstack.LocalStackOptions;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.hndeepest.cli.HnSourceOptions;
+import dev.hndeepest.cli.StackOptions;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +22,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  private final DevHarness harness;
+
   @Option(names = "--port", defaultValue = "3000", description = "API port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
   int port;
 
@@ -33,13 +31,18 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin StackOptions stackOptions;
 
+  ServeCommand(DevHarness harness) {
+    this.harness = harness;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     // A server shows its requests and jobs; set before the first logger exists.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     var out = spec.commandLine().getOut();
     var stopped = new CountDownLatch(1);
-    try (var hn = source.open(); var stack = stackOptions.start(hn, port)) {
+    try (var hn = source.open(Optional.of(harness));
+        var stack = DevHarness.start(hn, port, stackOptions.parsedOverrides())) {
       out.printf("hn-deepest local stack%n");
       out.printf("  API:          %s   (POST /jobs?hours=H, GET /jobs/{id})%n", stack.apiBaseUrl());
       out.printf("  AWS emulator: %s (%s)%n", stack.awsEndpoint(), stack.emulatorStartedHere()
@@ -51,36 +54,5 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
-  }
-
-  /** The stack options shared by serve and job. */
-  static final class StackOptions {
-    @Option(names = "--parameter-overrides", paramLabel = "NAME=VALUE", split = " ", arity = "1..*",
-        description = "template.yaml parameter values, as for sam deploy (e.g. WorkerMaxConcurrency=8 "
-            + "WorkQueueVisibilityTimeout=30); HnApiBaseUrl comes from --hn-api / --demo.")
-    List<String> parameterOverrides = new ArrayList<>();
-
-    LocalStack start(HnSource hn, int apiPort) {
-      var options = LocalStackOptions.builder()
-          .emulatorFromEnvironment(System.getenv())
-          .parameter("HnApiBaseUrl", hn.baseUrl().toString())
-          .parameters(parsedOverrides())
-          .apiPort(apiPort)
-          .clock(hn.clock());
-      return LocalStack.start(options.build());
-    }
-
-    private Map<String, String> parsedOverrides() {
-      var overrides = new LinkedHashMap<String, String>();
-      for (var assignment : parameterOverrides) {
-        int equals = assignment.indexOf('=');
-        if (equals < 1) {
-          throw new CommandLine.ParameterException(new CommandLine(this),
-              "--parameter-overrides takes NAME=VALUE, got: " + assignment);
-        }
-        overrides.put(assignment.substring(0, equals), assignment.substring(equals + 1));
-      }
-      return overrides;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.hndeepest.config;
+package dev.hndeepest.localstack;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,15 +13,18 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Counts the AWS calls this process made, by service and operation ("DynamoDb.TransactWriteItems"),
- * so the local stack and the benchmark can report what a job cost. Attached to every client
- * {@link AwsClients} builds; counting is a map increment per call.
+ * so {@code job --stats} and the benchmark can report what a job cost. The harness passes it to
+ * every SDK client of its JVM (the functions' included) as the SDK's global interceptor, named in
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors} on the harness's classpath;
+ * the functions' deployment jars carry no such file, so nothing is metered on AWS. Counting is a
+ * map increment per call.
  */
 public final class AwsCallCounter implements ExecutionInterceptor {
-  static final AwsCallCounter INSTANCE = new AwsCallCounter();
   private static final Map<String, LongAdder> CALLS = new ConcurrentHashMap<>();
   private static final LongAdder SQS_MESSAGES_SENT = new LongAdder();
 
-  private AwsCallCounter() {}
+  /** Built by the SDK, once per client; the counts are the process's. */
+  public AwsCallCounter() {}
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

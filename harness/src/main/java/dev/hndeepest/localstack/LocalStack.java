@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The job API running on one machine without Docker, as {@code template.yaml} deploys it: an AWS
@@ -32,20 +30,15 @@ public final class LocalStack implements AutoCloseable {
   private final MotoServer emulator;
   /** Everything started, in order; closed in reverse. */
   private final List<AutoCloseable> parts;
-  private final SqsClient sqs;
-  private final DynamoDbClient dynamoDb;
   private final LocalResources resources;
   private final Map<String, LocalFunction> functions;
   private final ApiGatewayBridge api;
   private final List<SqsEventSourcePoller> pollers;
 
-  private LocalStack(MotoServer emulator, List<AutoCloseable> parts, SqsClient sqs, DynamoDbClient dynamoDb,
-      LocalResources resources, Map<String, LocalFunction> functions, ApiGatewayBridge api,
-      List<SqsEventSourcePoller> pollers) {
+  private LocalStack(MotoServer emulator, List<AutoCloseable> parts, LocalResources resources,
+      Map<String, LocalFunction> functions, ApiGatewayBridge api, List<SqsEventSourcePoller> pollers) {
     this.emulator = emulator;
     this.parts = List.copyOf(parts);
-    this.sqs = sqs;
-    this.dynamoDb = dynamoDb;
     this.resources = resources;
     this.functions = functions;
     this.api = api;
@@ -110,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
       LOG.info("local stack {} up: API {} | AWS {} ({}, IAM {}) | functions {}", options.stackName(), api.baseUrl(),
           emulator.endpoint(), emulator.startedHere() ? "moto started here" : "reused",
           emulator.iamEnforced() ? "enforced" : "as the emulator does", running.keySet());
-      return new LocalStack(emulator, started, sqs, dynamoDb, resources, functions, api, pollers);
+      return new LocalStack(emulator, started, resources, functions, api, pollers);
     } catch (RuntimeException e) {
       closeInReverse(started);
       throw e;
@@ -177,16 +170,6 @@ public final class LocalStack implements AutoCloseable {
   /** True when this stack started the emulator (and so stops it on close). */
   public boolean emulatorStartedHere() {
     return emulator.startedHere();
-  }
-
-  /** The administrator's SQS client on the emulator, for tests; closed with the stack. */
-  public SqsClient sqs() {
-    return sqs;
-  }
-
-  /** The administrator's DynamoDB client on the emulator, for tests; closed with the stack. */
-  public DynamoDbClient dynamoDb() {
-    return dynamoDb;
   }
 
   /** The event source pollers' delivery counters, summed; empty when no queue is polled. */

@@ -23,8 +23,8 @@ class AnswerAgreementTest {
   @Test
   void check_shouldNameTheRow_whenTheJobStackFindsAnotherPath() {
     // GIVEN the job stack reports the same post but another deepest path
-    var other = new Answer(ANSWER.storyId(), ANSWER.depth(), ANSWER.comments(), List.of(43L, 45L),
-        ANSWER.storiesConsidered());
+    var other = new Answer(ANSWER.postId(), ANSWER.depth(), ANSWER.comments(), List.of(43L, 45L),
+        ANSWER.postsConsidered());
     var rows = List.of(row(Approach.COMMAND, 24, 6, 14_000, 64),
         withAnswer(row(Approach.JOB_STACK, 24, 8, 14_000, 256), other));
 

@@ -3,7 +3,7 @@ package dev.hndeepest.benchmark;
 import static dev.hndeepest.hn.TreeBuilder.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.replica.GeneratorSpec;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestBoundTest {
   private static final long T = 1_700_000_000;
-  private static final StoryWindow WINDOW = new StoryWindow(1, T, T + 3_600);
+  private static final TimeWindow WINDOW = new TimeWindow(1, T, T + 3_600);
 
   /** Ids 7..19: old posts, the window's posts and comments, a later reply. */
   private static BenchmarkDataSet data() {

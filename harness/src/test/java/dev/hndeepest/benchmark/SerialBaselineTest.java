@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.ProgressListener;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FakeHnApi;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class SerialBaselineTest {
   @CsvSource({"1, 0", "6, 0", "24, 0", "5, 7200"})
   void find_shouldGiveTheEnginesAnswer_whenReplayedOverGeneratedData(int hours, long secondsBeforeEnd) {
     // GIVEN a window of the data set and the engine's answer for it
-    var window = StoryWindow.endingAt(END.getEpochSecond() - secondsBeforeEnd, hours);
+    var window = TimeWindow.endingAt(END.getEpochSecond() - secondsBeforeEnd, hours);
     var engine = new DeepestThreadFinder(FakeHnApi.of(data.items()), Clock.fixed(END, ZoneOffset.UTC))
         .find(window, ProgressListener.NONE);
 
@@ -37,7 +37,7 @@ class SerialBaselineTest {
     var baseline = new SerialBaseline(reader, Long.MAX_VALUE).find(window);
 
     // THEN the same answer, and every comment of the scanned range read a second time by the descent
-    assertThat(engine.storyId()).as("the window has posts").isNotNull();
+    assertThat(engine.postId()).as("the window has posts").isNotNull();
     assertThat(Answer.of(baseline)).isEqualTo(Answer.of(engine));
     assertThat(reader.requests()).isGreaterThan(reader.distinctItems());
   }
@@ -50,7 +50,7 @@ class SerialBaselineTest {
 
     // WHEN / THEN
     assertThatThrownBy(
-            () -> baseline.find(StoryWindow.endingAt(END.getEpochSecond(), hours)))
+            () -> baseline.find(TimeWindow.endingAt(END.getEpochSecond(), hours)))
         .isInstanceOf(SerialBaseline.CutOffException.class);
   }
 }

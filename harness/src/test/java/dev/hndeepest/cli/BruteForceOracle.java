@@ -24,11 +24,11 @@ final class BruteForceOracle {
   private final Map<Long, JsonNode> items = new HashMap<>();
 
   /** The expected answer: winner id (null for an empty window), depth, comments, path, post count. */
-  record Expected(Long storyId, int depth, int comments, List<Long> deepestPath, int posts) {
+  record Expected(Long postId, int depth, int comments, List<Long> deepestPath, int posts) {
     /** Fails unless the command's JSON answer names this winner, depth, comments, path and post count. */
     void assertAnsweredBy(JsonNode json, String window) {
-      assertThat(storyId).as("the window %s has posts", window).isNotNull();
-      assertThat(json.get("storyId").asLong()).as("the winner of %s", window).isEqualTo(storyId);
+      assertThat(postId).as("the window %s has posts", window).isNotNull();
+      assertThat(json.get("storyId").asLong()).as("the winner of %s", window).isEqualTo(postId);
       assertThat(json.get("depth").asInt()).as("depth in %s", window).isEqualTo(depth);
       assertThat(json.get("comments").asInt()).as("comments in %s", window).isEqualTo(comments);
       assertThat(new ObjectMapper().convertValue(json.get("deepestPath"), Long[].class))
@@ -73,7 +73,7 @@ final class BruteForceOracle {
     }
     return best == null
         ? new Expected(null, 0, 0, List.of(), 0)
-        : new Expected(best.storyId(), best.depth(), best.comments(), best.deepestPath(), posts);
+        : new Expected(best.postId(), best.depth(), best.comments(), best.deepestPath(), posts);
   }
 
   private static boolean beats(Expected a, Expected b) {
@@ -83,7 +83,7 @@ final class BruteForceOracle {
     if (a.comments() != b.comments()) {
       return a.comments() > b.comments();
     }
-    return a.storyId() < b.storyId();
+    return a.postId() < b.postId();
   }
 
   /** Depth, visible comments and deepest path below {@code node}, which sits at {@code level}. */

@@ -73,7 +73,7 @@ class HnDeepestCommandIT {
     var json = Json.read(run.out(), JsonNode.class);
     expected.assertAnsweredBy(json, hours + " h ending " + asOf);
     assertThat(json.at("/window/from").asLong()).isEqualTo(asOf - hours * 3600L);
-    assertThat(json.get("hnUrl").asText()).isEqualTo("https://news.ycombinator.com/item?id=" + expected.storyId());
+    assertThat(json.get("hnUrl").asText()).isEqualTo("https://news.ycombinator.com/item?id=" + expected.postId());
   }
 
   @Test
@@ -99,7 +99,7 @@ class HnDeepestCommandIT {
     var expected = oracle.answer(asOf - 6 * 3600L, asOf);
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("depth " + expected.depth())
-        .contains("https://news.ycombinator.com/item?id=" + expected.storyId());
+        .contains("https://news.ycombinator.com/item?id=" + expected.postId());
   }
 
   @ParameterizedTest

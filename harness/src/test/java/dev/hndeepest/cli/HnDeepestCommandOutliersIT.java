@@ -3,7 +3,7 @@ package dev.hndeepest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hndeepest.discovery.StoryDiscovery;
+import dev.hndeepest.discovery.PostDiscovery;
 import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.replica.GeneratorSpec;
@@ -50,7 +50,7 @@ class HnDeepestCommandOutliersIT {
     long from = asOf - hours * 3600L;
     var planted = new ArrayList<>(clean);
     int planteds = 0;
-    for (long bound : List.of(from - StoryDiscovery.SLACK_SECONDS, asOf + StoryDiscovery.SLACK_SECONDS)) {
+    for (long bound : List.of(from - PostDiscovery.SLACK_SECONDS, asOf + PostDiscovery.SLACK_SECONDS)) {
       int index = firstIndexAfter(bound);
       for (int j = 0; j * 11 < 2_000; j++) {
         planteds += shift(planted, index - 1 - 11 * j, j % 2 == 0 ? DAYS_3 : -DAYS_3);

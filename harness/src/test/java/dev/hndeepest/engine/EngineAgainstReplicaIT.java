@@ -7,8 +7,8 @@ import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
 import dev.hndeepest.discovery.DiscoveryReport;
-import dev.hndeepest.discovery.StoryDiscovery;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.PostDiscovery;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnItem;
@@ -48,7 +48,7 @@ class EngineAgainstReplicaIT {
   }
 
   /** The visible posts of the window, straight from the item list. */
-  private static List<Long> expectedPosts(StoryWindow window) {
+  private static List<Long> expectedPosts(TimeWindow window) {
     return items.stream()
         .filter(item -> item.isPost() && item.isVisible() && window.contains(item.time()))
         .map(HnItem::id).sorted().toList();
@@ -61,12 +61,12 @@ class EngineAgainstReplicaIT {
     var post = items.stream().filter(i -> i.isPost() && i.isVisible() && i.time() < END.getEpochSecond() - 8 * 3600)
         .skip(40).findFirst().orElseThrow();
     long from = post.time() + shift;
-    var window = new StoryWindow(2, from, from + 7_200);
+    var window = new TimeWindow(2, from, from + 7_200);
     try (var replica = HnReplicaServer.start(items, ReplicaOptions.defaults());
         var client = client(replica)) {
 
       // WHEN
-      var posts = new StoryDiscovery(client).postsIn(window, END);
+      var posts = new PostDiscovery(client).postsIn(window, END);
 
       // THEN
       assertThat(posts).extracting(HnItem::id).containsExactlyElementsOf(expectedPosts(window));
@@ -77,12 +77,12 @@ class EngineAgainstReplicaIT {
   @Test
   void discover_shouldScanIds_whenAsOfIsOld() throws IOException {
     // GIVEN asOf a day before the replica's now, so /newstories can't describe the window
-    var window = StoryWindow.endingAt(END.getEpochSecond() - 20 * 3600, 3);
+    var window = TimeWindow.endingAt(END.getEpochSecond() - 20 * 3600, 3);
     try (var replica = HnReplicaServer.start(items, ReplicaOptions.defaults());
         var client = client(replica)) {
 
       // WHEN
-      var discovered = new StoryDiscovery(client).discover(window, END);
+      var discovered = new PostDiscovery(client).discover(window, END);
 
       // THEN
       assertThat(discovered.report().route()).isEqualTo(DiscoveryReport.Route.ID_SCAN);
@@ -92,11 +92,11 @@ class EngineAgainstReplicaIT {
 
   @Test
   void discover_shouldUseNewStories_whenAsOfIsNowAndListCoversWindow() throws IOException {
-    var window = StoryWindow.endingAt(END.getEpochSecond(), 1);
+    var window = TimeWindow.endingAt(END.getEpochSecond(), 1);
     try (var replica = HnReplicaServer.start(items, ReplicaOptions.defaults().withServedAsOf(END));
         var client = client(replica)) {
 
-      var discovered = new StoryDiscovery(client).discover(window, END);
+      var discovered = new PostDiscovery(client).discover(window, END);
 
       assertThat(discovered.report().route()).isEqualTo(DiscoveryReport.Route.NEW_STORIES);
       assertThat(discovered.posts()).extracting(HnItem::id).containsExactlyElementsOf(expectedPosts(window));
@@ -106,7 +106,7 @@ class EngineAgainstReplicaIT {
   @Test
   void find_shouldGiveTheFaultFreeAnswer_whenTwentyPercentOfRequestsFail() throws IOException {
     // GIVEN the same data served cleanly and with 20% faults of every kind
-    var window = StoryWindow.endingAt(END.getEpochSecond(), 6);
+    var window = TimeWindow.endingAt(END.getEpochSecond(), 6);
     var faults = FaultPlan.none().withSeed(5).withErrors(0.05, 0.04, 0.04)
         .withSlow(0.02, Duration.ofMillis(300)).withTruncateRate(0.03).withDropRate(0.02);
     var clock = Clock.fixed(END, ZoneOffset.UTC);
@@ -137,7 +137,7 @@ class EngineAgainstReplicaIT {
       long started = System.nanoTime();
 
       assertThatThrownBy(() -> new DeepestThreadFinder(client, Clock.fixed(END, ZoneOffset.UTC))
-              .find(StoryWindow.endingAt(END.getEpochSecond(), 24), ProgressListener.NONE))
+              .find(TimeWindow.endingAt(END.getEpochSecond(), 24), ProgressListener.NONE))
           .isInstanceOf(HnUnavailableException.class)
           .hasMessageContaining("no HN request has succeeded for 2 s");
 

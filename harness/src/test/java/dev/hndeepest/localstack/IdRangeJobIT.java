@@ -10,7 +10,7 @@ import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
 import dev.hndeepest.config.AwsClients;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.job.BatchOutcome;
@@ -83,7 +83,7 @@ class IdRangeJobIT {
             return worker.handleRequest(event, context);
           };
         });
-    var window = StoryWindow.endingAt(END.getEpochSecond() - 1_800, 10);
+    var window = TimeWindow.endingAt(END.getEpochSecond() - 1_800, 10);
     try (var stack = LocalStack.start(options.build())) {
       // WHEN a 10-hour window that ended long ago is asked for
       var submitted = send("POST", URI.create(stack.apiBaseUrl() + "/jobs?hours=10&asOf=" + window.to()));
@@ -98,14 +98,14 @@ class IdRangeJobIT {
       assertThat(stored.idRangePlan()).isNotNull();
       assertThat(stored.batchesTotal()).isEqualTo(stored.idRangePlan().batches()).isGreaterThan(1);
       assertThat(stored.batchesDone()).isEqualTo(stored.batchesTotal());
-      assertThat(job.at("/progress/storiesTotal").asLong()).isEqualTo(expected.storiesConsidered());
-      assertThat(job.at("/progress/storiesDone").asLong()).isEqualTo(expected.storiesConsidered());
-      assertThat(job.at("/result/storyId").asLong()).isEqualTo(expected.storyId());
+      assertThat(job.at("/progress/storiesTotal").asLong()).isEqualTo(expected.postsConsidered());
+      assertThat(job.at("/progress/storiesDone").asLong()).isEqualTo(expected.postsConsidered());
+      assertThat(job.at("/result/storyId").asLong()).isEqualTo(expected.postId());
       assertThat(job.at("/result/depth").asInt()).isEqualTo(expected.depth());
       assertThat(job.at("/result/comments").asInt()).isEqualTo(expected.comments());
       assertThat(Json.MAPPER.convertValue(job.at("/result/deepestPath"), long[].class))
           .containsExactly(expected.deepestPath().stream().mapToLong(Long::longValue).toArray());
-      assertThat(job.at("/result/storiesConsidered").asLong()).isEqualTo(expected.storiesConsidered());
+      assertThat(job.at("/result/storiesConsidered").asLong()).isEqualTo(expected.postsConsidered());
     }
   }
 
@@ -136,14 +136,14 @@ class IdRangeJobIT {
       assertThat(stored.status()).isEqualTo(JobStatus.RUNNING);
       assertThat(stored.idRangePlan()).isEqualTo(plan);
       assertThat(stored.batchesTotal()).isEqualTo(2);
-      assertThat(stored.storiesTotal()).isEqualTo(7);
-      assertThat(stored.storiesDone()).isEqualTo(7);
+      assertThat(stored.postsTotal()).isEqualTo(7);
+      assertThat(stored.postsDone()).isEqualTo(7);
       assertThat(store.partials(job.id())).singleElement()
-          .satisfies(partial -> assertThat(partial.storiesFound()).isEqualTo(7));
+          .satisfies(partial -> assertThat(partial.postsFound()).isEqualTo(7));
     }
   }
 
-  private static DeepestThreadResult commandAnswer(StoryWindow window) {
+  private static DeepestThreadResult commandAnswer(TimeWindow window) {
     try (var client = new FirebaseHnClient(HnClientConfig.defaults(replica.baseUrl()))) {
       return new DeepestThreadFinder(client, DAY_LATER).find(window, ProgressListener.NONE);
     }

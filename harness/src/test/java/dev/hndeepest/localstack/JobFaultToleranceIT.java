@@ -306,7 +306,7 @@ class JobFaultToleranceIT {
       // WHEN the job's discovery message is also sent a second time, so its whole fan-out doubles
       var jobId = api.submit(window).get("jobId").asText();
       stack.sqs().sendMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
-          .messageBody(WorkMessageCodec.encode(new WorkMessage.DiscoverStories(jobId))));
+          .messageBody(WorkMessageCodec.encode(new WorkMessage.DiscoverPosts(jobId))));
       var job = api.awaitEnd(jobId, DEADLINE);
 
       // THEN

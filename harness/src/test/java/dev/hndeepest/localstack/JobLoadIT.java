@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
-import dev.hndeepest.config.AwsCallCounter;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.json.Json;
@@ -102,10 +101,10 @@ class JobLoadIT {
         var finder = new DeepestThreadFinder(client, AT_END);
         for (var sample : List.of(submitted.getFirst(), submitted.get(JOBS / 2), submitted.getLast())) {
           var asOf = Instant.parse(sample.query().substring(sample.query().indexOf("asOf=") + 5));
-          var expected = finder.find(StoryWindow.endingAt(asOf.getEpochSecond(), 1), ProgressListener.NONE);
-          assertThat(expected.storyId()).as("a post in the hour before %s", asOf).isNotNull();
+          var expected = finder.find(TimeWindow.endingAt(asOf.getEpochSecond(), 1), ProgressListener.NONE);
+          assertThat(expected.postId()).as("a post in the hour before %s", asOf).isNotNull();
           var actual = Json.MAPPER.convertValue(ended.get(sample.jobId()).get("result"), DeepestThreadResult.class);
-          assertThat(actual.storyId()).isEqualTo(expected.storyId());
+          assertThat(actual.postId()).isEqualTo(expected.postId());
           assertThat(actual.depth()).isEqualTo(expected.depth());
           assertThat(actual.deepestPath()).isEqualTo(expected.deepestPath());
         }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnItem;
@@ -114,21 +114,21 @@ class JobStackIT {
     return last.get();
   }
 
-  private static DeepestThreadResult commandAnswer(StoryWindow window) {
+  private static DeepestThreadResult commandAnswer(TimeWindow window) {
     try (var client = new FirebaseHnClient(HnClientConfig.defaults(replica.baseUrl()))) {
       return new DeepestThreadFinder(client, AT_END).find(window, ProgressListener.NONE);
     }
   }
 
   private static void assertSameAnswer(JsonNode result, DeepestThreadResult expected) {
-    assertThat(expected.storyId()).as("the window has posts").isNotNull();
+    assertThat(expected.postId()).as("the window has posts").isNotNull();
     var actual = Json.MAPPER.convertValue(result, DeepestThreadResult.class);
-    assertThat(actual.storyId()).isEqualTo(expected.storyId());
+    assertThat(actual.postId()).isEqualTo(expected.postId());
     assertThat(actual.depth()).isEqualTo(expected.depth());
     assertThat(actual.comments()).isEqualTo(expected.comments());
     assertThat(actual.deepestPath()).isEqualTo(expected.deepestPath());
     assertThat(actual.title()).isEqualTo(expected.title());
-    assertThat(actual.storiesConsidered()).isEqualTo(expected.storiesConsidered());
+    assertThat(actual.postsConsidered()).isEqualTo(expected.postsConsidered());
     assertThat(actual.window()).isEqualTo(expected.window());
   }
 
@@ -141,7 +141,7 @@ class JobStackIT {
 
       assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
       assertThat(job.at("/progress/storiesDone").asInt()).isEqualTo(job.at("/progress/storiesTotal").asInt());
-      assertSameAnswer(job.get("result"), commandAnswer(StoryWindow.endingAt(END.getEpochSecond(), 6)));
+      assertSameAnswer(job.get("result"), commandAnswer(TimeWindow.endingAt(END.getEpochSecond(), 6)));
     }
   }
 
@@ -160,7 +160,7 @@ class JobStackIT {
       var submitted = submit(stack, "hours=4&asOf=" + END);
       var jobId = submitted.get("jobId").asText();
       var job = awaitEnd(stack, jobId);
-      var resent = new WorkMessage.MeasureStories(jobId, 0, List.of());
+      var resent = new WorkMessage.MeasurePosts(jobId, 0, List.of());
       stack.sqs().sendMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
           .messageBody(WorkMessageCodec.encode(resent)));
       MotoFixture.await("the resent batch to be consumed", DEADLINE,
@@ -170,7 +170,7 @@ class JobStackIT {
       // THEN every batch and story counted once, and the answer is the command's
       assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
       assertThat(job.at("/progress/storiesDone").asInt()).isEqualTo(job.at("/progress/storiesTotal").asInt());
-      assertSameAnswer(job.get("result"), commandAnswer(StoryWindow.endingAt(END.getEpochSecond(), 4)));
+      assertSameAnswer(job.get("result"), commandAnswer(TimeWindow.endingAt(END.getEpochSecond(), 4)));
       assertThat(after).isEqualTo(job);
     }
   }
@@ -236,7 +236,7 @@ class JobStackIT {
       var messages = moto.sqs.receiveMessage(r -> r.queueUrl(resources.queueUrl("WorkQueue")).maxNumberOfMessages(10))
           .messages();
       assertThat(messages).singleElement().satisfies(message ->
-          assertThat(WorkMessageCodec.decode(message.body())).isEqualTo(new WorkMessage.DiscoverStories(jobId)));
+          assertThat(WorkMessageCodec.decode(message.body())).isEqualTo(new WorkMessage.DiscoverPosts(jobId)));
     }
   }
 

@@ -63,7 +63,7 @@ class LambdaRuntimeIT {
     var sent = moto.sqs.receiveMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
         .maxNumberOfMessages(10)).messages();
     assertThat(sent).extracting(message -> WorkMessageCodec.decode(message.body()))
-        .contains(new WorkMessage.DiscoverStories(jobId));
+        .contains(new WorkMessage.DiscoverPosts(jobId));
   }
 
   @Test

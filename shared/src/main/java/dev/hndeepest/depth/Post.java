@@ -1,25 +1,26 @@
-package dev.hndeepest.job;
+package dev.hndeepest.depth;
 
-import dev.hndeepest.depth.PostSummary;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hndeepest.hn.HnItem;
 import java.util.List;
 
-/** A post as a work message carries it: what the answer reports, plus where its tree starts. */
-public record StoryRef(long id, String type, String title, String url, String by, long time, List<Long> kids) {
-  public StoryRef {
+/**
+ * A post (a visible story or poll of the window) as the domain passes it on: the fields the answer
+ * reports, and the ids of its top-level comments, where its tree starts. Work messages carry it, so
+ * a worker needn't read the post again; a measured post keeps it without its kids.
+ */
+public record Post(long id, String type, String title, String url, String by, long time,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> kids) {
+  public Post {
     kids = kids == null ? List.of() : List.copyOf(kids);
   }
 
-  public static StoryRef of(HnItem post) {
-    return new StoryRef(post.id(), post.type(), post.title(), post.url(), post.by(), post.time(), post.kidIds());
+  public static Post of(HnItem post) {
+    return new Post(post.id(), post.type(), post.title(), post.url(), post.by(), post.time(), post.kidIds());
   }
 
-  public PostSummary summary() {
-    return new PostSummary(id, type, title, url, by, time);
-  }
-
-  /** The post as an item again, for the crawler (neither dead nor deleted: discovery kept it). */
-  public HnItem asItem() {
-    return new HnItem(id, type, by, time, null, null, null, kids, title, url, null, null, null, null, null);
+  /** The post without its kids: what an answer and a stored partial maximum keep of it. */
+  public Post withoutKids() {
+    return kids.isEmpty() ? this : new Post(id, type, title, url, by, time, List.of());
   }
 }

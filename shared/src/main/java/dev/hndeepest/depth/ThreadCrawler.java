@@ -21,13 +21,13 @@ public final class ThreadCrawler {
   }
 
   /** The post's measured thread as of {@code asOf} (epoch seconds). */
-  public ThreadDepth crawl(HnItem post, long asOf) {
+  public ThreadDepth crawl(Post post, long asOf) {
     Objects.requireNonNull(post, "post");
     var fetched = new HashMap<Long, HnItem>();
     // Every id asked for once at most, even if malformed data lists it twice or in a cycle.
     var requested = new HashSet<Long>();
     requested.add(post.id());
-    List<Long> level = newIds(post.kidIds(), requested, new ArrayList<>());
+    List<Long> level = newIds(post.kids(), requested, new ArrayList<>());
     while (!level.isEmpty()) {
       var next = new ArrayList<Long>();
       for (var answer : api.items(level).entrySet()) {
@@ -44,9 +44,9 @@ public final class ThreadCrawler {
     return ThreadDepthCalculator.measure(post, fetched, asOf);
   }
 
-  /** The post with its summary and measured thread, ready to compete for the win. */
-  public MeasuredPost measure(HnItem post, long asOf) {
-    return new MeasuredPost(PostSummary.of(post), crawl(post, asOf));
+  /** The post with its measured thread, ready to compete for the win. */
+  public MeasuredPost measure(Post post, long asOf) {
+    return new MeasuredPost(post.withoutKids(), crawl(post, asOf));
   }
 
   private static List<Long> newIds(List<Long> ids, Set<Long> requested, List<Long> into) {

@@ -22,7 +22,7 @@ import java.util.stream.LongStream;
  * {@code (from, to]}. Reads {@code /newstories} when that list provably covers the window, and
  * otherwise scans the window's id range, found by searching ids on time.
  */
-public final class StoryDiscovery {
+public final class PostDiscovery {
   /**
    * Neighbouring ids can be out of time order by a few seconds (HN's servers' clocks differ), so
    * the id range is searched this much wider on both sides; the exact time filter drops the extra.
@@ -42,7 +42,7 @@ public final class StoryDiscovery {
   private final HnApi api;
   private final IdTimeSearch search;
 
-  public StoryDiscovery(HnApi api) {
+  public PostDiscovery(HnApi api) {
     this.api = Objects.requireNonNull(api, "api");
     this.search = new IdTimeSearch(api);
   }
@@ -58,7 +58,7 @@ public final class StoryDiscovery {
   }
 
   /** The window's posts, ascending by id. */
-  public List<HnItem> postsIn(StoryWindow window, Instant now) {
+  public List<HnItem> postsIn(TimeWindow window, Instant now) {
     return discover(window, now).posts();
   }
 
@@ -67,7 +67,7 @@ public final class StoryDiscovery {
    * the start of a window that ends now, it already reads the ids below the newest one (surely in
    * the window), so the search's round-trips overlap the scan's reads.
    */
-  public DiscoveredPosts discover(StoryWindow window, Instant now) {
+  public DiscoveredPosts discover(TimeWindow window, Instant now) {
     return switch (locate(window, now, true)) {
       case WindowLocation.Listed listed -> listed.discovered();
       case WindowLocation.IdRange range -> {
@@ -88,11 +88,11 @@ public final class StoryDiscovery {
    * runs to the newest item when the window ends now, else to the first id surely after it; the
    * two ends are searched at once).
    */
-  public WindowLocation locate(StoryWindow window, Instant now) {
+  public WindowLocation locate(TimeWindow window, Instant now) {
     return locate(window, now, false);
   }
 
-  private WindowLocation locate(StoryWindow window, Instant now, boolean readTopWhileSearching) {
+  private WindowLocation locate(TimeWindow window, Instant now, boolean readTopWhileSearching) {
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(now, "now");
     boolean asOfIsNow = Math.abs(now.getEpochSecond() - window.to()) <= NOW_TOLERANCE_SECONDS;
@@ -160,7 +160,7 @@ public final class StoryDiscovery {
    * costs no second request for items inside the range. Two chunks are in flight at a time, so the
    * next chunk's requests fill the slots the current one's last requests leave idle.
    */
-  public List<HnItem> postsInIdRange(StoryWindow window, long firstId, long endExclusive) {
+  public List<HnItem> postsInIdRange(TimeWindow window, long firstId, long endExclusive) {
     Objects.requireNonNull(window, "window");
     if (firstId < 0 || endExclusive < firstId) {
       throw new IllegalArgumentException("bad id range [" + firstId + ", " + endExclusive + ")");
@@ -186,7 +186,7 @@ public final class StoryDiscovery {
    * older than the window. Judged together ({@link NeighbourTime}), so one post with a far-off
    * time neither stops the reading early nor proves the list covers the window.
    */
-  private Map<Long, Optional<HnItem>> readNewStories(StoryWindow window) {
+  private Map<Long, Optional<HnItem>> readNewStories(TimeWindow window) {
     var ids = api.newStories();
     if (ids.isEmpty()) {
       return Map.of();
@@ -210,7 +210,7 @@ public final class StoryDiscovery {
     return listed;
   }
 
-  private static boolean coversWindow(Map<Long, Optional<HnItem>> listed, StoryWindow window) {
+  private static boolean coversWindow(Map<Long, Optional<HnItem>> listed, TimeWindow window) {
     return listCovers(listed.values().stream().flatMap(Optional::stream).toList(), window);
   }
 
@@ -219,7 +219,7 @@ public final class StoryDiscovery {
    * to hold every post of the window: their oldest few by id, judged together, are older than the
    * window's start minus the jitter slack.
    */
-  public static boolean listCovers(Collection<HnItem> listed, StoryWindow window) {
+  public static boolean listCovers(Collection<HnItem> listed, TimeWindow window) {
     var oldest = new TreeMap<Long, Long>();
     listed.stream().sorted(Comparator.comparingLong(HnItem::id)).limit(NeighbourTime.JUDGES)
         .forEach(item -> oldest.put(item.id(), item.time()));
@@ -235,7 +235,7 @@ public final class StoryDiscovery {
     return !times.isEmpty() && NeighbourTime.of(times).time() <= time;
   }
 
-  private static List<HnItem> postsIn(Collection<Optional<HnItem>> answers, StoryWindow window) {
+  private static List<HnItem> postsIn(Collection<Optional<HnItem>> answers, TimeWindow window) {
     return answers.stream()
         .flatMap(Optional::stream)
         .filter(item -> item.isPost() && item.isVisible() && window.contains(item.time()))

@@ -1,18 +1,19 @@
 package dev.hndeepest.job;
 
 import dev.hndeepest.answer.DeepestThreadResult;
-import dev.hndeepest.depth.MeasuredPost;
+import dev.hndeepest.depth.Winner;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a job for GET /jobs/{id}; once every batch is in, aggregates the partial maxima with the
- * winner order and stores the result once (a conditional write: concurrent polls agree).
+ * Answers GET /jobs/{id} with the job as it stands, after finishing it where it can: a job that
+ * has stalled is failed, and one whose batches are all in gets its partial maxima aggregated
+ * ({@link Winner}) and its result stored once (a conditional write: concurrent polls agree).
  */
-public final class JobStatusQuery {
-  private static final Logger log = LoggerFactory.getLogger(JobStatusQuery.class);
+public final class JobFinisher {
+  private static final Logger log = LoggerFactory.getLogger(JobFinisher.class);
 
   private final JobStore store;
   private final Clock clock;
@@ -22,13 +23,17 @@ public final class JobStatusQuery {
    * @param stallTimeout a job that has made no progress for this long ends FAILED: longer than the
    *     longest a message can take to exhaust its deliveries, so only a lost message trips it
    */
-  public JobStatusQuery(JobStore store, Clock clock, Duration stallTimeout) {
+  public JobFinisher(JobStore store, Clock clock, Duration stallTimeout) {
     this.store = store;
     this.clock = clock;
     this.stallTimeout = stallTimeout;
   }
 
-  /** @throws JobNotFoundException when no such job exists */
+  /**
+   * The job after finishing what can be finished.
+   *
+   * @throws JobNotFoundException when no such job exists
+   */
   public Job status(JobId id) {
     var job = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
     if (!job.status().isTerminal() && job.updatedAt().plus(stallTimeout).isBefore(clock.instant())) {
@@ -48,14 +53,9 @@ public final class JobStatusQuery {
       log.warn("job {} counts {} batches done but {} partials are stored", id, job.batchesDone(), partials.size());
       return job;
     }
-    MeasuredPost winner = null;
-    long itemsFetched = job.discoveryItemsFetched();
-    for (var partial : partials) {
-      winner = MeasuredPost.better(winner, partial.best());
-      itemsFetched += partial.itemsFetched();
-    }
-    var result = DeepestThreadResult.of(
-        winner, job.request().window(), job.storiesTotal(), itemsFetched, DeepestThreadResult.FIREBASE);
+    var winner = Winner.of(partials.stream().map(BatchOutcome::best).toList());
+    long itemsFetched = job.discoveryItemsFetched() + partials.stream().mapToLong(BatchOutcome::itemsFetched).sum();
+    var result = DeepestThreadResult.of(winner, job.request().window(), job.postsTotal(), itemsFetched);
     var completed = store.complete(id, result);
     log.info("job {} {} from {} batches", id, completed.status(), partials.size());
     return completed;

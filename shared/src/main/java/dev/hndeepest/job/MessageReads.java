@@ -3,7 +3,10 @@ package dev.hndeepest.job;
 import dev.hndeepest.hn.HnApi;
 import dev.hndeepest.hn.HnClientStats;
 import dev.hndeepest.hn.HnItem;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +31,15 @@ final class MessageReads implements HnApi {
     reads.increment();
     itemIds.add(id);
     return shared.item(id);
+  }
+
+  /** Through to the shared client's batch fetch, which bounds its requests without a thread per id. */
+  @Override
+  public Map<Long, Optional<HnItem>> items(Collection<Long> ids) {
+    var distinct = new LinkedHashSet<>(ids);
+    reads.add(distinct.size());
+    itemIds.addAll(distinct);
+    return shared.items(distinct);
   }
 
   @Override

@@ -11,7 +11,7 @@ import dev.hndeepest.job.FailingJobStore;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.JobStatus;
-import dev.hndeepest.job.JobStatusQuery;
+import dev.hndeepest.job.JobFinisher;
 import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.json.Json;
@@ -37,7 +37,7 @@ class JobsApiTest {
   private final Api api = new Api(
       new SubmitJobApi(new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC)),
           TTL),
-      new JobStatusApi(new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), TTL));
+      new JobStatusApi(new JobFinisher(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), TTL));
 
   /** Both operations of one deployment, as two functions serve them. */
   private record Api(SubmitJobApi submitApi, JobStatusApi statusApi) {
@@ -51,7 +51,7 @@ class JobsApiTest {
 
     static Api on(FailingJobStore store, RecordingWorkQueue queue) {
       return new Api(new SubmitJobApi(new JobSubmission(store, queue, new WindowRequestParser(720), Clock.systemUTC()),
-          TTL), new JobStatusApi(new JobStatusQuery(store, Clock.systemUTC(), Duration.ofHours(1)), TTL));
+          TTL), new JobStatusApi(new JobFinisher(store, Clock.systemUTC(), Duration.ofHours(1)), TTL));
     }
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * sides of both of a window's bounds: they must not move the bounds, and posts are still kept by
  * their own {@code time}. Answers are checked against a brute-force filter of the same items.
  */
-class StoryDiscoveryOutlierTest {
+class PostDiscoveryOutlierTest {
   private static final long T0 = 1_700_000_000;
   private static final long DAYS_3 = 3 * 86_400;
 
@@ -44,15 +44,15 @@ class StoryDiscoveryOutlierTest {
     var clean = RandomHnItems.generate(seed, 20_000, T0);
     long lastTime = clean.getLast().time();
     long to = T0 + (long) ((lastTime - T0) * where);
-    var window = StoryWindow.endingAt(to, 2);
+    var window = TimeWindow.endingAt(to, 2);
     var planted = plant(clean, window, planting);
     var expected = postsByOwnTime(planted.items(), window);
 
     // WHEN the window's end is long past, so both bounds are searched
     var api = FakeHnApi.of(planted.items());
     var now = Instant.ofEpochSecond(lastTime + 86_400);
-    var location = (WindowLocation.IdRange) new StoryDiscovery(api).locate(window, now);
-    var discovered = new StoryDiscovery(FakeHnApi.of(planted.items())).discover(window, now);
+    var location = (WindowLocation.IdRange) new PostDiscovery(api).locate(window, now);
+    var discovered = new PostDiscovery(FakeHnApi.of(planted.items())).discover(window, now);
 
     // THEN the posts of the brute force, and an id range that starts no later and ends no earlier
     // than the clean data's bounds, by no more than a few ids
@@ -68,12 +68,12 @@ class StoryDiscoveryOutlierTest {
   void firstIdAfter_shouldGiveTheCleanBoundary_whenFarOffTimesSurroundIt(Planting planting) {
     // GIVEN
     var clean = RandomHnItems.generate(7, 20_000, T0);
-    var window = StoryWindow.endingAt(T0 + (clean.getLast().time() - T0) / 2, 2);
+    var window = TimeWindow.endingAt(T0 + (clean.getLast().time() - T0) / 2, 2);
     var planted = plant(clean, window, planting);
     long maxId = planted.items().getLast().id();
 
     // WHEN
-    long first = new StoryDiscovery(FakeHnApi.of(planted.items())).firstIdAfter(window.from(), maxId);
+    long first = new PostDiscovery(FakeHnApi.of(planted.items())).firstIdAfter(window.from(), maxId);
 
     // THEN at, or a few ids before, the first id after from - SLACK in the clean data
     assertThat(first).isBetween(planted.startBound() - 20, planted.startBound());
@@ -86,7 +86,7 @@ class StoryDiscoveryOutlierTest {
     // (the rank-th newest) whose time is 3 days in the past: one early "older than the window"
     var clean = RandomHnItems.generate(seed, 6_500, T0);
     long to = clean.getLast().time();
-    var window = StoryWindow.endingAt(to, 2);
+    var window = TimeWindow.endingAt(to, 2);
     var listed = FakeHnApi.of(clean).newStories();
     long victim = listed.get(rank);
     var items = new ArrayList<HnItem>();
@@ -96,10 +96,10 @@ class StoryDiscoveryOutlierTest {
     var expected = postsByOwnTime(items, window);
 
     // WHEN
-    var discovered = new StoryDiscovery(FakeHnApi.of(items)).discover(window, Instant.ofEpochSecond(to));
+    var discovered = new PostDiscovery(FakeHnApi.of(items)).discover(window, Instant.ofEpochSecond(to));
 
     // THEN every post of the window, found through the list (more of them than one chunk holds)
-    assertThat(expected).hasSizeGreaterThan(StoryDiscovery.LISTED_CHUNK);
+    assertThat(expected).hasSizeGreaterThan(PostDiscovery.LISTED_CHUNK);
     assertThat(discovered.report().route()).isEqualTo(Route.NEW_STORIES);
     assertThat(discovered.posts()).extracting(HnItem::id).isEqualTo(expected);
   }
@@ -111,7 +111,7 @@ class StoryDiscoveryOutlierTest {
     // 3 days in the past (it alone would "prove" the list covers any window) or in the future
     var clean = RandomHnItems.generate(seed, 6_500, T0);
     long to = clean.getLast().time();
-    var window = StoryWindow.endingAt(to, 6);
+    var window = TimeWindow.endingAt(to, 6);
     var inWindow = postsByOwnTime(clean, window);
     var listedIds = FakeHnApi.of(clean).newStories().subList(0, inWindow.size() + 1);
     long oldest = listedIds.getLast();
@@ -123,14 +123,14 @@ class StoryDiscoveryOutlierTest {
 
     // WHEN
     var api = FakeHnApi.builder().items(items).newStories(listedIds).build();
-    var discovered = new StoryDiscovery(api).discover(window, Instant.ofEpochSecond(to));
+    var discovered = new PostDiscovery(api).discover(window, Instant.ofEpochSecond(to));
 
     // THEN the brute-force posts, whichever route was taken
     assertThat(discovered.posts()).extracting(HnItem::id).isEqualTo(expected);
   }
 
   /** Visible posts with their own time in the window, ascending by id. */
-  private static List<Long> postsByOwnTime(List<HnItem> items, StoryWindow window) {
+  private static List<Long> postsByOwnTime(List<HnItem> items, TimeWindow window) {
     return items.stream()
         .filter(item -> item.isPost() && item.isVisible() && window.contains(item.time()))
         .map(HnItem::id).sorted().toList();
@@ -140,9 +140,9 @@ class StoryDiscoveryOutlierTest {
    * Plants far-off times (3 days away) around the first ids after {@code from - SLACK} and after
    * {@code to + SLACK} in the clean items, and says where those bounds were.
    */
-  private static Planted plant(List<HnItem> clean, StoryWindow window, Planting planting) {
-    int startIndex = firstIndexAfter(clean, window.from() - StoryDiscovery.SLACK_SECONDS);
-    int endIndex = firstIndexAfter(clean, window.to() + StoryDiscovery.SLACK_SECONDS);
+  private static Planted plant(List<HnItem> clean, TimeWindow window, Planting planting) {
+    int startIndex = firstIndexAfter(clean, window.from() - PostDiscovery.SLACK_SECONDS);
+    int endIndex = firstIndexAfter(clean, window.to() + PostDiscovery.SLACK_SECONDS);
     // Shifts by index into the answering items, so every planted id answers.
     var shifts = new LinkedHashMap<Integer, Long>();
     for (int bound : List.of(startIndex, endIndex)) {

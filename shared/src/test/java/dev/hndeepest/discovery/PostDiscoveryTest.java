@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class StoryDiscoveryTest {
+class PostDiscoveryTest {
   private static final long T0 = 1_700_000_000;
   private static final long FROM = T0 + 10_000;
-  private static final StoryWindow WINDOW = new StoryWindow(1, FROM, FROM + 3_600);
+  private static final TimeWindow WINDOW = new TimeWindow(1, FROM, FROM + 3_600);
 
   // ---- firstIdAfter: the k-ary search on time ----
 
@@ -56,17 +56,17 @@ class StoryDiscoveryTest {
   void firstIdAfter_shouldStartSafelyEarly_despiteNullsDeletedStubsAndJitter(long time) {
     // GIVEN 100,000 jittered ids, every 13th null and a run of 40 nulls just before the boundary
     long maxId = 100_000;
-    long boundary = trueFirstAfter(time - StoryDiscovery.SLACK_SECONDS, maxId, id -> false);
+    long boundary = trueFirstAfter(time - PostDiscovery.SLACK_SECONDS, maxId, id -> false);
     LongPredicate answersNull = id -> id % 13 == 0 || (id >= boundary - 40 && id < boundary);
     var api = jitteredIds(maxId, answersNull);
 
     // WHEN
-    long first = new StoryDiscovery(api).firstIdAfter(time, maxId);
+    long first = new PostDiscovery(api).firstIdAfter(time, maxId);
 
     // THEN nothing later than `time` lies below it, and it starts at most slack + jitter early,
     // apart from ids that answer null (a scan reads those for nothing but misses nothing)
     assertThat(first).isLessThanOrEqualTo(trueFirstAfter(time, maxId, answersNull));
-    long tight = trueFirstAfter(time - StoryDiscovery.SLACK_SECONDS - 2 * 4, maxId, answersNull);
+    long tight = trueFirstAfter(time - PostDiscovery.SLACK_SECONDS - 2 * 4, maxId, answersNull);
     assertThat(LongStream.range(first, tight).filter(id -> !answersNull.test(id))).isEmpty();
   }
 
@@ -79,13 +79,13 @@ class StoryDiscoveryTest {
     long time = T0 + 5 * 7_654_321;
 
     // WHEN
-    long first = new StoryDiscovery(api).firstIdAfter(time, maxId);
+    long first = new PostDiscovery(api).firstIdAfter(time, maxId);
 
     // THEN ~log13(10 M) rounds of 12 probes, each fetched with its neighbourhood of 5 ids (binary
     // search would need ~24 round-trips)
     assertThat(api.batches()).isLessThanOrEqualTo(10);
     assertThat(api.itemRequests()).isLessThanOrEqualTo(10L * IdTimeSearch.FANOUT * NeighbourTime.JUDGES);
-    long slackIds = StoryDiscovery.SLACK_SECONDS / 5;
+    long slackIds = PostDiscovery.SLACK_SECONDS / 5;
     assertThat(first).isBetween(7_654_321 - slackIds - 3, 7_654_321 - slackIds + 3);
   }
 
@@ -95,7 +95,7 @@ class StoryDiscoveryTest {
     var api = jitteredIds(1_000, id -> false);
 
     // WHEN / THEN
-    assertThat(new StoryDiscovery(api).firstIdAfter(T0 - 10_000, 1_000)).isEqualTo(1);
+    assertThat(new PostDiscovery(api).firstIdAfter(T0 - 10_000, 1_000)).isEqualTo(1);
   }
 
   @Test
@@ -104,7 +104,7 @@ class StoryDiscoveryTest {
     var api = jitteredIds(1_000, id -> false);
 
     // WHEN / THEN
-    assertThat(new StoryDiscovery(api).firstIdAfter(T0 + 1_000 * 5 + 10_000, 1_000)).isEqualTo(1_001);
+    assertThat(new PostDiscovery(api).firstIdAfter(T0 + 1_000 * 5 + 10_000, 1_000)).isEqualTo(1_001);
   }
 
   @Test
@@ -115,7 +115,7 @@ class StoryDiscoveryTest {
     long time = T0 + 5 * 4_000;
 
     // WHEN
-    long first = new StoryDiscovery(api).firstIdAfter(time, 10_000);
+    long first = new PostDiscovery(api).firstIdAfter(time, 10_000);
 
     // THEN the scan starts inside or just before the run (nothing after `time` is skipped),
     // found in a few round-trips rather than by proving 5,000 ids null
@@ -133,10 +133,10 @@ class StoryDiscoveryTest {
     long time = T0 + (firstItem + 12_345) * 5;
 
     // WHEN
-    long first = new StoryDiscovery(api).firstIdAfter(time, maxId);
+    long first = new PostDiscovery(api).firstIdAfter(time, maxId);
 
     // THEN the scan starts at or just before the first id after time - SLACK, in a few round-trips
-    long truth = trueFirstAfter(time - StoryDiscovery.SLACK_SECONDS, maxId, answersNull);
+    long truth = trueFirstAfter(time - PostDiscovery.SLACK_SECONDS, maxId, answersNull);
     assertThat(first).isBetween(truth - 20, truth);
     assertThat(api.batches()).isLessThanOrEqualTo(20);
   }
@@ -147,7 +147,7 @@ class StoryDiscoveryTest {
     var api = FakeHnApi.builder().computed(10_000_000, id -> null).build();
 
     // WHEN / THEN a clear error instead of a scan of 10 M ids or an endless search
-    assertThatThrownBy(() -> new StoryDiscovery(api).firstIdAfter(T0, 10_000_000))
+    assertThatThrownBy(() -> new PostDiscovery(api).firstIdAfter(T0, 10_000_000))
         .isInstanceOf(HnUnavailableException.class)
         .hasMessageContaining("null");
   }
@@ -176,7 +176,7 @@ class StoryDiscoveryTest {
     var now = Instant.ofEpochSecond(WINDOW.to()).plus(Duration.ofDays(30));
 
     // WHEN
-    var discovered = new StoryDiscovery(api).discover(WINDOW, now);
+    var discovered = new PostDiscovery(api).discover(WINDOW, now);
 
     // THEN at exactly `from` out, at exactly `to` in; jobs, dead, deleted and comments out
     assertThat(discovered.posts()).extracting(HnItem::id).containsExactly(3L, 8L, 10L);
@@ -202,7 +202,7 @@ class StoryDiscoveryTest {
     var now = Instant.ofEpochSecond(WINDOW.to() + 30);
 
     // WHEN
-    var discovered = new StoryDiscovery(api).discover(WINDOW, now);
+    var discovered = new PostDiscovery(api).discover(WINDOW, now);
 
     // THEN
     assertThat(discovered.posts()).extracting(HnItem::id).containsExactly(5L, 8L, 10L);
@@ -218,7 +218,7 @@ class StoryDiscoveryTest {
     var now = Instant.ofEpochSecond(WINDOW.to());
 
     // WHEN
-    var discovered = new StoryDiscovery(api).discover(WINDOW, now);
+    var discovered = new PostDiscovery(api).discover(WINDOW, now);
 
     // THEN
     assertThat(discovered.posts()).extracting(HnItem::id).containsExactly(3L, 8L, 10L);
@@ -231,7 +231,7 @@ class StoryDiscoveryTest {
     // GIVEN ~11 h of items as of now, whose 500-post /newstories reaches far past a 1-hour window
     var items = RandomHnItems.generate(5, 6_500, T0);
     long to = items.getLast().time();
-    var window = StoryWindow.endingAt(to, 1);
+    var window = TimeWindow.endingAt(to, 1);
     var api = FakeHnApi.of(items);
     var listed = api.newStories();
     var expected = items.stream()
@@ -239,14 +239,14 @@ class StoryDiscoveryTest {
         .map(HnItem::id).toList();
 
     // WHEN
-    var location = new StoryDiscovery(api).locate(window, Instant.ofEpochSecond(to));
+    var location = new PostDiscovery(api).locate(window, Instant.ofEpochSecond(to));
 
     // THEN the window's posts, having read the oldest listed post and the newest ones in chunks only
     assertThat(location).isInstanceOfSatisfying(WindowLocation.Listed.class, found ->
         assertThat(found.discovered().posts()).extracting(HnItem::id).isEqualTo(expected));
     long listedRead = listed.stream().filter(id -> api.requests(id) > 0).count();
     assertThat(listed).hasSize(FakeHnApi.NEW_STORIES_LIMIT);
-    assertThat(listedRead).isLessThanOrEqualTo(NeighbourTime.JUDGES + expected.size() + 2L * StoryDiscovery.LISTED_CHUNK);
+    assertThat(listedRead).isLessThanOrEqualTo(NeighbourTime.JUDGES + expected.size() + 2L * PostDiscovery.LISTED_CHUNK);
     assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
   }
 
@@ -260,7 +260,7 @@ class StoryDiscoveryTest {
     var api = tree.api();
 
     // WHEN
-    var location = new StoryDiscovery(api).locate(WINDOW, Instant.ofEpochSecond(WINDOW.to()));
+    var location = new PostDiscovery(api).locate(WINDOW, Instant.ofEpochSecond(WINDOW.to()));
 
     // THEN only the few oldest listed posts were read, in one round-trip, and the window is an id
     // range to scan
@@ -276,7 +276,7 @@ class StoryDiscoveryTest {
     var api = FakeHnApi.builder().items(tree.items()).newStories(List.of(3L, 1L)).build();
 
     // WHEN
-    var discovered = new StoryDiscovery(api).discover(WINDOW, Instant.ofEpochSecond(WINDOW.to()));
+    var discovered = new PostDiscovery(api).discover(WINDOW, Instant.ofEpochSecond(WINDOW.to()));
 
     // THEN
     assertThat(discovered.report().route()).isEqualTo(Route.ID_SCAN);
@@ -287,10 +287,10 @@ class StoryDiscoveryTest {
   void postsIn_shouldReturnNothing_whenWindowIsBeforeEveryItem() {
     // GIVEN
     var api = edges().api();
-    var window = new StoryWindow(1, T0 - 7_200, T0 - 3_600);
+    var window = new TimeWindow(1, T0 - 7_200, T0 - 3_600);
 
     // WHEN
-    var posts = new StoryDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + 100_000));
+    var posts = new PostDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + 100_000));
 
     // THEN
     assertThat(posts).isEmpty();
@@ -303,17 +303,17 @@ class StoryDiscoveryTest {
     var items = RandomHnItems.generate(seed, 6_500, T0);
     long lastTime = items.getLast().time();
     for (long to : new long[] {T0 + 7_200 + seed * 11, (T0 + lastTime) / 2, lastTime - 3_000}) {
-      var window = StoryWindow.endingAt(to, 2);
+      var window = TimeWindow.endingAt(to, 2);
       var expected = items.stream()
           .filter(i -> i.isPost() && i.isVisible() && window.contains(i.time()))
           .map(HnItem::id).toList();
 
       // WHEN the window's end is long past, and when it is now with a short /newstories
       var api = FakeHnApi.of(items);
-      var old = new StoryDiscovery(api).discover(window, Instant.ofEpochSecond(lastTime + 86_400));
+      var old = new PostDiscovery(api).discover(window, Instant.ofEpochSecond(lastTime + 86_400));
       var shortList = FakeHnApi.builder().items(items).maxItem(api.maxItem())
           .newStories(expected.reversed().subList(0, Math.min(3, expected.size()))).build();
-      var now = new StoryDiscovery(shortList).discover(window, Instant.ofEpochSecond(to));
+      var now = new PostDiscovery(shortList).discover(window, Instant.ofEpochSecond(to));
 
       // THEN both find exactly the brute-force posts, the old one reading only near the window
       assertThat(old.posts()).extracting(HnItem::id).as("old asOf, to=%d", to).isEqualTo(expected);
@@ -332,11 +332,11 @@ class StoryDiscoveryTest {
     var items = LongStream.rangeClosed(firstItem, maxId)
         .mapToObj(id -> id % 10 == 0 ? post(id, T0 + id * 5) : jitteredItem(id)).toList();
     var api = FakeHnApi.builder().items(items).build();
-    var window = new StoryWindow(1, T0 + (firstItem + 200) * 5, T0 + (firstItem + 200) * 5 + 3_600);
+    var window = new TimeWindow(1, T0 + (firstItem + 200) * 5, T0 + (firstItem + 200) * 5 + 3_600);
     var expected = items.stream().filter(i -> i.isPost() && window.contains(i.time())).map(HnItem::id).toList();
 
     // WHEN asOf is long past, so the window's id range is searched on both ends
-    var posts = new StoryDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400));
+    var posts = new PostDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400));
 
     // THEN every post is found: a search that cannot see past the null run must end the range late,
     // never early (it used to end it before the data, and the window looked empty)
@@ -352,11 +352,11 @@ class StoryDiscoveryTest {
     var items = LongStream.rangeClosed(firstItem, maxId)
         .mapToObj(id -> id % 10 == 0 ? post(id, T0 + id * 5) : jitteredItem(id)).toList();
     var api = FakeHnApi.builder().items(items).build();
-    var window = new StoryWindow(1, T0 + (firstItem + 50) * 5, T0 + (firstItem + 50) * 5 + 600);
+    var window = new TimeWindow(1, T0 + (firstItem + 50) * 5, T0 + (firstItem + 50) * 5 + 600);
     var expected = items.stream().filter(i -> i.isPost() && window.contains(i.time())).map(HnItem::id).toList();
 
     // WHEN
-    var posts = new StoryDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400));
+    var posts = new PostDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400));
 
     // THEN the search's probes from the top reach the few items instead of calling them all null
     assertThat(expected).isNotEmpty();
@@ -372,7 +372,7 @@ class StoryDiscoveryTest {
     // GIVEN 12 h of items as of now, /newstories too short for a 10-hour window, and a caching client
     var items = RandomHnItems.generate(9, 7_000, T0);
     long to = items.getLast().time();
-    var window = StoryWindow.endingAt(to, 10);
+    var window = TimeWindow.endingAt(to, 10);
     var expected = items.stream()
         .filter(i -> i.isPost() && i.isVisible() && window.contains(i.time()))
         .map(HnItem::id).toList();
@@ -401,7 +401,7 @@ class StoryDiscoveryTest {
     };
 
     // WHEN
-    var discovered = new StoryDiscovery(caching).discover(window, Instant.ofEpochSecond(to));
+    var discovered = new PostDiscovery(caching).discover(window, Instant.ofEpochSecond(to));
 
     // THEN the posts are the brute-force ones, and reading the top early cost no id twice
     assertThat(discovered.report().route()).isEqualTo(Route.ID_SCAN);
@@ -414,12 +414,12 @@ class StoryDiscoveryTest {
     // GIVEN data whose default /newstories (500 newest posts) covers the last 2 hours
     var items = RandomHnItems.generate(42, 6_500, T0);
     long to = items.getLast().time();
-    var window = StoryWindow.endingAt(to, 2);
+    var window = TimeWindow.endingAt(to, 2);
     var api = FakeHnApi.of(items);
 
     // WHEN
-    var fast = new StoryDiscovery(api).discover(window, Instant.ofEpochSecond(to));
-    var scanned = new StoryDiscovery(FakeHnApi.of(items)).discover(window, Instant.ofEpochSecond(to + 86_400));
+    var fast = new PostDiscovery(api).discover(window, Instant.ofEpochSecond(to));
+    var scanned = new PostDiscovery(FakeHnApi.of(items)).discover(window, Instant.ofEpochSecond(to + 86_400));
 
     // THEN
     assertThat(fast.report().route()).isEqualTo(Route.NEW_STORIES);

@@ -24,7 +24,7 @@ public final class FailingJobStore implements JobStore {
   }
 
   @Override
-  public boolean markRunning(JobId id, int storiesTotal, int batchesTotal, long discoveryItemsFetched) {
+  public boolean markRunning(JobId id, int postsTotal, int batchesTotal, long discoveryItemsFetched) {
     throw failure.get();
   }
 

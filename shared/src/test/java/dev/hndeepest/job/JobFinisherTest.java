@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class JobStatusQueryTest {
+class JobFinisherTest {
   private static final Instant SUBMITTED = Instant.parse("2025-06-10T12:00:00Z");
   private static final Duration STALL = Duration.ofHours(1);
   private final InMemoryJobStore store = new InMemoryJobStore();
@@ -22,8 +22,8 @@ class JobStatusQueryTest {
     return job.id();
   }
 
-  private JobStatusQuery queryAt(Instant now) {
-    return new JobStatusQuery(store, Clock.fixed(now, ZoneOffset.UTC), STALL);
+  private JobFinisher queryAt(Instant now) {
+    return new JobFinisher(store, Clock.fixed(now, ZoneOffset.UTC), STALL);
   }
 
   @Test

@@ -28,7 +28,7 @@ class JobSubmissionTest {
     assertThat(job.status()).isEqualTo(JobStatus.PENDING);
     assertThat(job.request().asOf()).isEqualTo(NOW.getEpochSecond());
     assertThat(store.find(job.id())).contains(job);
-    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverStories(job.id().value()));
+    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverPosts(job.id().value()));
   }
 
   @Test
@@ -87,6 +87,6 @@ class JobSubmissionTest {
     assertThat(jobsAfterFailure).isZero();
     assertThat(retried.replayed()).isFalse();
     assertThat(store.allJobs()).singleElement().extracting(Job::status).isEqualTo(JobStatus.PENDING);
-    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverStories(retried.job().id().value()));
+    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverPosts(retried.job().id().value()));
   }
 }

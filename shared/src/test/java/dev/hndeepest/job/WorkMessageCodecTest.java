@@ -3,6 +3,7 @@ package dev.hndeepest.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hndeepest.depth.Post;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,8 +14,8 @@ class WorkMessageCodecTest {
 
   @Test
   void encodeDecode_shouldRoundTrip_whenMeasureMessage() {
-    var message = new WorkMessage.MeasureStories(JOB, 3,
-        List.of(new StoryRef(41, "story", "Title", null, "pg", 1718000000L, List.of(42L, 43L))));
+    var message = new WorkMessage.MeasurePosts(JOB, 3,
+        List.of(new Post(41, "story", "Title", null, "pg", 1718000000L, List.of(42L, 43L))));
 
     var body = WorkMessageCodec.encode(message);
 
@@ -35,7 +36,7 @@ class WorkMessageCodecTest {
   @Test
   void decode_shouldReadDiscovery_whenKindIsDiscover() {
     assertThat(WorkMessageCodec.decode("{\"kind\":\"discover\",\"jobId\":\"" + JOB + "\"}"))
-        .isEqualTo(new WorkMessage.DiscoverStories(JOB));
+        .isEqualTo(new WorkMessage.DiscoverPosts(JOB));
   }
 
   @ParameterizedTest

@@ -8,7 +8,7 @@ import dev.hndeepest.api.JobStatusApi;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
-import dev.hndeepest.job.JobStatusQuery;
+import dev.hndeepest.job.JobFinisher;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequest;
 import java.time.Clock;
@@ -24,7 +24,7 @@ class JobStatusHandlerTest {
   private final InMemoryJobStore store = new InMemoryJobStore();
   private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
   private final JobStatusHandler handler = new JobStatusHandler(new JobStatusApi(
-      new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), Duration.ofDays(7)));
+      new JobFinisher(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), Duration.ofDays(7)));
 
   @Test
   void handleRequest_shouldAnswerEmptyWindowResult_whenJobHadNoPosts() {

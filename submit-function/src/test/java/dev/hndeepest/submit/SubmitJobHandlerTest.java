@@ -40,7 +40,7 @@ class SubmitJobHandlerTest {
     assertThat(response.getHeaders()).containsEntry("Location",
         "https://abcdef1234.execute-api.us-east-1.amazonaws.com/prod/jobs/" + body.get("jobId").asText());
     assertThat(store.allJobs()).singleElement().satisfies(job -> assertThat(job.request().hours()).isEqualTo(24));
-    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverStories(body.get("jobId").asText()));
+    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverPosts(body.get("jobId").asText()));
   }
 
   @Test

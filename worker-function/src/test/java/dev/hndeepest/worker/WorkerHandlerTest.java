@@ -60,7 +60,7 @@ class WorkerHandlerTest {
     assertThat(response.getBatchItemFailures()).isEmpty();
     var job = store.find(EVENT_JOB).orElseThrow();
     assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
-    assertThat(job.storiesTotal()).as("id-range batches count the posts they find").isZero();
+    assertThat(job.postsTotal()).as("id-range batches count the posts they find").isZero();
     assertThat(job.batchesTotal()).isEqualTo(queue.sent().size()).isGreaterThan(1);
     assertThat(queue.sent()).allMatch(m -> m instanceof WorkMessage.MeasureIdRange)
         .last().isInstanceOfSatisfying(WorkMessage.MeasureIdRange.class, last -> {
@@ -82,8 +82,8 @@ class WorkerHandlerTest {
     assertThat(second.getBatchItemFailures()).isEmpty();
     var job = store.find(EVENT_JOB).orElseThrow();
     assertThat(job.batchesDone()).isEqualTo(1);
-    assertThat(job.storiesTotal()).isEqualTo(1);
-    assertThat(job.storiesDone()).isEqualTo(1);
+    assertThat(job.postsTotal()).isEqualTo(1);
+    assertThat(job.postsDone()).isEqualTo(1);
     assertThat(store.partials(EVENT_JOB)).singleElement().satisfies(partial -> {
       assertThat(partial.best().post().id()).isEqualTo(44000010L);
       assertThat(partial.best().thread().deepestPath()).containsExactly(44000011L, 44000012L);
@@ -103,7 +103,7 @@ class WorkerHandlerTest {
     assertThat(second.getBatchItemFailures()).isEmpty();
     var job = store.find(EVENT_JOB).orElseThrow();
     assertThat(job.batchesDone()).isEqualTo(1);
-    assertThat(job.storiesDone()).isEqualTo(1);
+    assertThat(job.postsDone()).isEqualTo(1);
     assertThat(store.partials(EVENT_JOB)).singleElement().satisfies(partial -> {
       assertThat(partial.best().post().id()).isEqualTo(44000010L);
       assertThat(partial.best().thread().depth()).isEqualTo(2);
