@@ -66,7 +66,7 @@ class JobCommandTest {
         json(200, job("j1", "SUCCEEDED", ",\"result\":" + RESULT)));
 
     // WHEN
-    var run = HnDeepestCommandIT.run("job", "--api", api.root() + "/prod", "--hours", "2", "--json", "--quiet");
+    var run = CommandRun.run("job", "--api", api.root() + "/prod", "--hours", "2", "--json", "--quiet");
 
     // THEN the answer, from the job the one key made
     assertThat(run.exit()).as(run.err()).isZero();
@@ -91,7 +91,7 @@ class JobCommandTest {
     api.script("GET /stage/jobs/j2", json(200, job("j2", "SUCCEEDED", ",\"result\":" + RESULT)));
 
     // WHEN
-    var run = HnDeepestCommandIT.run("job", "--api", api.root() + "/stage/", "--hours", "2", "--json");
+    var run = CommandRun.run("job", "--api", api.root() + "/stage/", "--hours", "2", "--json");
 
     // THEN
     assertThat(run.exit()).as(run.err()).isZero();
@@ -105,7 +105,7 @@ class JobCommandTest {
     long started = System.nanoTime();
 
     // WHEN
-    var run = HnDeepestCommandIT.run("job", "--api", api.root().toString(), "--hours", "2", "--stall-seconds", "1");
+    var run = CommandRun.run("job", "--api", api.root().toString(), "--hours", "2", "--stall-seconds", "1");
 
     // THEN after the stall, not before, one line naming the call and the last answer
     var took = Duration.ofNanos(System.nanoTime() - started);
@@ -126,7 +126,7 @@ class JobCommandTest {
       closedPort = probe.getLocalPort();
     }
 
-    var run = HnDeepestCommandIT.run("job", "--api", "http://127.0.0.1:" + closedPort, "--hours", "2",
+    var run = CommandRun.run("job", "--api", "http://127.0.0.1:" + closedPort, "--hours", "2",
         "--stall-seconds", "1");
 
     assertThat(run.exit()).isEqualTo(1);
@@ -139,7 +139,7 @@ class JobCommandTest {
     api.script("POST /jobs", json(202, job("j3", "PENDING", ""), "Location", "/jobs/j3"));
     api.script("GET /jobs/j3", json(200, job("j3", "FAILED", ",\"error\":\"discovery failed 3 times\"")));
 
-    var run = HnDeepestCommandIT.run("job", "--api", api.root().toString(), "--hours", "2");
+    var run = CommandRun.run("job", "--api", api.root().toString(), "--hours", "2");
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().strip()).isEqualTo("hn-deepest: job j3 FAILED: discovery failed 3 times");
@@ -150,7 +150,7 @@ class JobCommandTest {
     api.script("POST /jobs", json(400, "{\"status\":400,\"detail\":\"bad request\","
         + "\"invalidParams\":[{\"name\":\"hours\",\"reason\":\"must be an integer from 1 to 720\"}]}"));
 
-    var run = HnDeepestCommandIT.run("job", "--api", api.root().toString(), "--hours", "abc");
+    var run = CommandRun.run("job", "--api", api.root().toString(), "--hours", "abc");
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().strip())
@@ -163,7 +163,7 @@ class JobCommandTest {
     api.script("POST /jobs", json(202, job("j4", "PENDING", ""), "Location", "/jobs/j4"));
     api.script("GET /jobs/j4", json(404, "{\"status\":404,\"detail\":\"no job j4\"}"));
 
-    var run = HnDeepestCommandIT.run("job", "--api", api.root().toString(), "--hours", "2");
+    var run = CommandRun.run("job", "--api", api.root().toString(), "--hours", "2");
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().lines().toList()).singleElement().asString().endsWith("answered 404 for "
@@ -177,7 +177,7 @@ class JobCommandTest {
       var all = new ArrayList<>(List.of("job", "--hours", "2"));
       all.addAll(args);
 
-      var run = HnDeepestCommandIT.run(all.toArray(String[]::new));
+      var run = CommandRun.run(all.toArray(String[]::new));
 
       assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(run.err().strip()).startsWith("hn-deepest: ").doesNotContain("\n");

@@ -2,7 +2,7 @@ package dev.hndeepest.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hndeepest.cli.HnDeepestCommand;
+import dev.hndeepest.harness.DevCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +23,7 @@ class BenchmarkCommandIT {
     var report = dir.resolve("BENCHMARKS.md");
     var out = new StringWriter();
     var err = new StringWriter();
-    var commandLine = HnDeepestCommand.commandLine();
+    var commandLine = DevCommand.commandLine();
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
 
@@ -51,7 +51,7 @@ class BenchmarkCommandIT {
   @Test
   void benchmark_shouldRefuseWithUsageError_whenHoursAreOutOfRange() {
     var err = new StringWriter();
-    var commandLine = HnDeepestCommand.commandLine();
+    var commandLine = DevCommand.commandLine();
     commandLine.setErr(new PrintWriter(err));
 
     int exit = commandLine.execute("benchmark", "--hours", "1,721", "--out", dir.resolve("x.md").toString());

@@ -159,7 +159,7 @@ class HnDeepestCommandFaultsIT {
   }
 
   /** Exit code, stdout and stderr of the command run as its own JVM, from the jar the build packaged. */
-  private static HnDeepestCommandIT.Run runJar(String... args) throws IOException, InterruptedException {
+  private static CommandRun runJar(String... args) throws IOException, InterruptedException {
     var jar = Path.of("target", "hn-deepest.jar").toAbsolutePath();
     assertThat(jar).as("the packaged command").exists();
     var java = ProcessHandle.current().info().command().orElse("java");
@@ -172,7 +172,7 @@ class HnDeepestCommandFaultsIT {
       process.destroyForcibly();
       throw new AssertionError("the command did not end within 120 s");
     }
-    return new HnDeepestCommandIT.Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new CommandRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 }

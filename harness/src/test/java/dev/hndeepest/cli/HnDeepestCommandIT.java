@@ -3,14 +3,13 @@ package dev.hndeepest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hndeepest.harness.DevCommand;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.replica.GeneratorSpec;
 import dev.hndeepest.replica.HnDataGenerator;
 import dev.hndeepest.replica.HnReplicaServer;
 import dev.hndeepest.replica.ReplicaOptions;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,17 +46,9 @@ class HnDeepestCommandIT {
     replica.close();
   }
 
-  /** Exit code, stdout and stderr of one in-process run. */
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var commandLine = HnDeepestCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exit = commandLine.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  /** One in-process run of the command as ./hn-deepest runs it: with the development harness. */
+  static CommandRun run(String... args) {
+    return CommandRun.run(DevCommand.commandLine(), args);
   }
 
   @ParameterizedTest

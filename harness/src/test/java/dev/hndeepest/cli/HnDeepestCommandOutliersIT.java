@@ -62,7 +62,7 @@ class HnDeepestCommandOutliersIT {
     var expected = new BruteForceOracle(data).answer(from, asOf);
 
     // WHEN
-    HnDeepestCommandIT.Run run;
+    CommandRun run;
     try (var replica = HnReplicaServer.start(data, ReplicaOptions.defaults(), 0)) {
       run = HnDeepestCommandIT.run("--hours", Integer.toString(hours), "--as-of", Long.toString(asOf),
           "--hn-api", replica.baseUrl().toString(), "--json", "--quiet");

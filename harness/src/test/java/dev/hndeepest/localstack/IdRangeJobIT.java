@@ -17,6 +17,7 @@ import dev.hndeepest.job.BatchOutcome;
 import dev.hndeepest.job.IdRangePlan;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
+import dev.hndeepest.job.JobPlan;
 import dev.hndeepest.job.JobStatus;
 import dev.hndeepest.job.JobStore;
 import dev.hndeepest.job.dynamo.DynamoJobStore;
@@ -84,12 +85,12 @@ class IdRangeJobIT {
           };
         });
     var window = TimeWindow.endingAt(END.getEpochSecond() - 1_800, 10);
-    try (var stack = LocalStack.start(options.build())) {
+    try (var stack = LocalStack.start(options.build()); var admin = StackAdmin.of(stack)) {
       // WHEN a 10-hour window that ended long ago is asked for
       var submitted = send("POST", URI.create(stack.apiBaseUrl() + "/jobs?hours=10&asOf=" + window.to()));
       var jobId = Json.read(submitted.body(), JsonNode.class).get("jobId").asText();
       var job = awaitEnd(stack, jobId);
-      var stored = new DynamoJobStore(stack.dynamoDb(), stack.resources().tableName("JobsTable"),
+      var stored = new DynamoJobStore(admin.dynamoDb(), stack.resources().tableName("JobsTable"),
           Duration.ofDays(7), DAY_LATER).find(new JobId(jobId)).orElseThrow();
 
       // THEN it was split by ids, every batch and post counted once, and the answer is the command's
@@ -120,9 +121,9 @@ class IdRangeJobIT {
       var plan = new IdRangePlan(1_000, 6_000, 2_500);
 
       // WHEN discovery stores its plan twice (the second time with another range), and batch 0 is recorded twice
-      boolean first = store.markScanning(job.id(), plan, 40);
-      boolean second = store.markScanning(job.id(), new IdRangePlan(1_000, 9_000, 2_500), 40);
-      boolean storiesPlan = store.markRunning(job.id(), 0, 2, 40);
+      boolean first = store.markRunning(job.id(), JobPlan.ofIdRange(plan, 40));
+      boolean second = store.markRunning(job.id(), JobPlan.ofIdRange(new IdRangePlan(1_000, 9_000, 2_500), 40));
+      boolean postsPlan = store.markRunning(job.id(), JobPlan.ofPosts(0, 2, 40));
       var counted = store.recordBatch(job.id(), new BatchOutcome(0, null, 7, 3_100, 7));
       var again = store.recordBatch(job.id(), new BatchOutcome(0, null, 7, 3_100, 7));
       var stored = store.find(job.id()).orElseThrow();
@@ -130,7 +131,7 @@ class IdRangeJobIT {
       // THEN the first plan stands, a stories plan can't replace it, and the batch's posts count once
       assertThat(first).isTrue();
       assertThat(second).isFalse();
-      assertThat(storiesPlan).isFalse();
+      assertThat(postsPlan).isFalse();
       assertThat(counted).isEqualTo(JobStore.BatchRecord.COUNTED);
       assertThat(again).isEqualTo(JobStore.BatchRecord.DUPLICATE);
       assertThat(stored.status()).isEqualTo(JobStatus.RUNNING);

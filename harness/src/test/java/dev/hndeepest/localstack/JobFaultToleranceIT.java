@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.hn.RetryPolicy;
+import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.WorkMessage;
 import dev.hndeepest.job.WorkMessageCodec;
 import dev.hndeepest.json.Json;
@@ -300,13 +301,13 @@ class JobFaultToleranceIT {
     var handled = new AtomicInteger();
     var options = realHandlers(cleanReplica.baseUrl(), moto.moto.access())
         .handler("WorkerFunction", env -> duplicatingReorderingWorker(realWorker(env), handled));
-    try (var stack = LocalStack.start(options.build())) {
+    try (var stack = LocalStack.start(options.build()); var admin = StackAdmin.of(stack)) {
       var api = new JobApiClient(stack.apiBaseUrl());
 
       // WHEN the job's discovery message is also sent a second time, so its whole fan-out doubles
       var jobId = api.submit(window).get("jobId").asText();
-      stack.sqs().sendMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
-          .messageBody(WorkMessageCodec.encode(new WorkMessage.DiscoverPosts(jobId))));
+      admin.sqs().sendMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
+          .messageBody(WorkMessageCodec.encode(new WorkMessage.DiscoverPosts(new JobId(jobId)))));
       var job = api.awaitEnd(jobId, DEADLINE);
 
       // THEN
@@ -316,7 +317,7 @@ class JobFaultToleranceIT {
       System.out.printf("[fault suite] every message delivered twice, handled out of order: %d handlings; the job "
           + "SUCCEEDED with the fault-free answer, each batch counted once; worker %s%n",
           handled.get(), stack.workerStats().orElseThrow());
-      int batches = stack.dynamoDb().getItem(r -> r.tableName(stack.resources().tableName("JobsTable"))
+      int batches = admin.dynamoDb().getItem(r -> r.tableName(stack.resources().tableName("JobsTable"))
           .key(Map.of("pk", AttributeValue.fromS("JOB#" + jobId), "sk", AttributeValue.fromS("JOB"))))
           .item().get("batchesTotal").n().transform(Integer::parseInt);
       assertThat(handled.get()).as("two discoveries and every batch, each handled twice")
@@ -432,7 +433,8 @@ class JobFaultToleranceIT {
     MotoServer second = null;
     try (var proxy = InterruptibleTcpProxy.start(first.endpoint());
         var stack = LocalStack.start(realHandlers(cleanReplica.baseUrl(), first.access().via(proxy.endpoint()))
-            .stackName(prefix).build())) {
+            .stackName(prefix).build());
+        var admin = StackAdmin.of(stack)) {
       var api = new JobApiClient(stack.apiBaseUrl());
       var done = api.awaitEnd(api.submit(WINDOWS.getFirst()).get("jobId").asText(), DEADLINE);
       var lost = api.submit(WINDOWS.get(1)).get("jobId").asText();
@@ -445,7 +447,7 @@ class JobFaultToleranceIT {
       second = MotoServer.startWithoutIam();
       proxy.retarget(second.endpoint());
       var whileEmpty = OutageAnswers.collect(api, lost, Duration.ofSeconds(1));
-      var recreated = LocalResources.provision(stack.resources().template(), prefix, stack.dynamoDb(), stack.sqs());
+      var recreated = LocalResources.provision(stack.resources().template(), prefix, admin.dynamoDb(), admin.sqs());
 
       // THEN: down or empty, the API answered 503 with Retry-After; once the resources are back,
       // jobs the emulator forgot are 404 (never a 500, never a job stuck RUNNING), new jobs succeed

@@ -14,6 +14,7 @@ import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnItem;
+import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.WorkMessage;
 import dev.hndeepest.job.WorkMessageCodec;
 import dev.hndeepest.json.Json;
@@ -155,13 +156,13 @@ class JobStackIT {
         return worker.handleRequest(event, context);
       };
     });
-    try (var stack = LocalStack.start(options.build())) {
+    try (var stack = LocalStack.start(options.build()); var admin = StackAdmin.of(stack)) {
       // WHEN a job runs, and afterwards one of its batches is sent again
       var submitted = submit(stack, "hours=4&asOf=" + END);
       var jobId = submitted.get("jobId").asText();
       var job = awaitEnd(stack, jobId);
-      var resent = new WorkMessage.MeasurePosts(jobId, 0, List.of());
-      stack.sqs().sendMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
+      var resent = new WorkMessage.MeasurePosts(new JobId(jobId), 0, List.of());
+      admin.sqs().sendMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
           .messageBody(WorkMessageCodec.encode(resent)));
       MotoFixture.await("the resent batch to be consumed", DEADLINE,
           () -> moto.messagesIn(stack.resources().queueUrl("WorkQueue")) == 0);
@@ -236,7 +237,7 @@ class JobStackIT {
       var messages = moto.sqs.receiveMessage(r -> r.queueUrl(resources.queueUrl("WorkQueue")).maxNumberOfMessages(10))
           .messages();
       assertThat(messages).singleElement().satisfies(message ->
-          assertThat(WorkMessageCodec.decode(message.body())).isEqualTo(new WorkMessage.DiscoverPosts(jobId)));
+          assertThat(WorkMessageCodec.decode(message.body())).isEqualTo(new WorkMessage.DiscoverPosts(new JobId(jobId))));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.WorkMessage;
 import dev.hndeepest.job.WorkMessageCodec;
 import dev.hndeepest.json.Json;
@@ -63,7 +64,7 @@ class LambdaRuntimeIT {
     var sent = moto.sqs.receiveMessage(r -> r.queueUrl(stack.resources().queueUrl("WorkQueue"))
         .maxNumberOfMessages(10)).messages();
     assertThat(sent).extracting(message -> WorkMessageCodec.decode(message.body()))
-        .contains(new WorkMessage.DiscoverPosts(jobId));
+        .contains(new WorkMessage.DiscoverPosts(new JobId(jobId)));
   }
 
   @Test

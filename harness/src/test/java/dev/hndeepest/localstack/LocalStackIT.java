@@ -143,9 +143,12 @@ class LocalStackIT {
   @Test
   void stack_shouldProvisionDeadLetterQueue_whenStarted() {
     // WHEN
-    var attributes = stack.sqs().getQueueAttributes(request -> request
-        .queueUrl(stack.resources().queueUrl("WorkQueue"))
-        .attributeNamesWithStrings("RedrivePolicy", "VisibilityTimeout")).attributesAsStrings();
+    Map<String, String> attributes;
+    try (var admin = StackAdmin.of(stack)) {
+      attributes = admin.sqs().getQueueAttributes(request -> request
+          .queueUrl(stack.resources().queueUrl("WorkQueue"))
+          .attributeNamesWithStrings("RedrivePolicy", "VisibilityTimeout")).attributesAsStrings();
+    }
 
     // THEN
     assertThat(attributes.get("RedrivePolicy")).contains(stack.resources().queueArn("WorkDeadLetterQueue"));

@@ -23,7 +23,7 @@ class ThreadCrawlerTest {
     var api = tree.api();
 
     // WHEN
-    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+    var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN three levels, three round-trips, six comments each asked for once, the post not at all
     assertThat(thread).isEqualTo(new ThreadDepth(3, 6, List.of(2L, 5L, 7L)));
@@ -40,7 +40,7 @@ class ThreadCrawlerTest {
     var api = tree.api();
 
     // WHEN
-    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+    var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
     assertThat(thread).isEqualTo(new ThreadDepth(1, 1, List.of(2L)));
@@ -55,7 +55,7 @@ class ThreadCrawlerTest {
     var api = tree.api();
 
     // WHEN
-    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+    var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
     assertThat(thread).isEqualTo(new ThreadDepth(2, 1, List.of(3L, 4L)));
@@ -70,7 +70,7 @@ class ThreadCrawlerTest {
     var api = tree.api();
 
     // WHEN
-    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+    var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
     assertThat(thread).isEqualTo(new ThreadDepth(2, 2, List.of(2L, 3L)));
@@ -90,24 +90,24 @@ class ThreadCrawlerTest {
 
     // WHEN / THEN the crawler finds what the calculator finds from all the items
     for (var post : posts) {
-      assertThat(crawler.crawl(post, asOf))
+      assertThat(crawler.crawl(Post.of(post), asOf))
           .as("post %d", post.id())
-          .isEqualTo(ThreadDepthCalculator.measure(post, byId, asOf));
+          .isEqualTo(ThreadDepthCalculator.measure(Post.of(post), byId, asOf));
     }
     assertThat(posts).hasSizeGreaterThan(100);
     assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
   }
 
   @Test
-  void measure_shouldCarryPostSummary() {
+  void measure_shouldCarryThePostWithoutItsKids() {
     // GIVEN
     var tree = tree().post(1, 100).title("Ask HN: deep?").comment(2, 1, 110);
 
     // WHEN
-    var measured = new ThreadCrawler(tree.api()).measure(tree.item(1), AS_OF);
+    var measured = new ThreadCrawler(tree.api()).measure(Post.of(tree.item(1)), AS_OF);
 
     // THEN
-    assertThat(measured.post()).isEqualTo(new PostSummary(1, "story", "Ask HN: deep?", null, "user1", 100));
+    assertThat(measured.post()).isEqualTo(new Post(1, "story", "Ask HN: deep?", null, "user1", 100, List.of()));
     assertThat(measured.thread().depth()).isEqualTo(1);
   }
 
@@ -118,7 +118,7 @@ class ThreadCrawlerTest {
     var api = FakeHnApi.builder().items(items).failOn(3).build();
 
     // WHEN / THEN
-    assertThatThrownBy(() -> new ThreadCrawler(api).crawl(items.getFirst(), AS_OF))
+    assertThatThrownBy(() -> new ThreadCrawler(api).crawl(Post.of(items.getFirst()), AS_OF))
         .isInstanceOf(HnUnavailableException.class)
         .hasMessageContaining("3");
   }

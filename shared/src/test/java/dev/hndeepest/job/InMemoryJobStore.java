@@ -43,27 +43,17 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
-  public synchronized boolean markRunning(JobId id, int postsTotal, int batchesTotal, long discoveryItemsFetched) {
+  public synchronized boolean markRunning(JobId id, JobPlan plan) {
     var job = jobs.get(id);
-    boolean samePlanRunning = job != null && job.status() == JobStatus.RUNNING && job.idRangePlan() == null
-        && job.postsTotal() == postsTotal && job.batchesTotal() == batchesTotal;
+    boolean samePlanRunning = plan.idRange().isEmpty() && job != null && job.status() == JobStatus.RUNNING
+        && job.idRangePlan() == null && job.postsTotal() == plan.postsTotal()
+        && job.batchesTotal() == plan.batchesTotal();
     if (job == null || !(job.status() == JobStatus.PENDING || samePlanRunning)) {
       return false;
     }
-    jobs.put(id, new Job(id, JobStatus.RUNNING, job.request(), job.createdAt(), job.updatedAt(), postsTotal,
-        job.postsDone(), batchesTotal, job.batchesDone(), discoveryItemsFetched, null, null, null));
-    writes.incrementAndGet();
-    return true;
-  }
-
-  @Override
-  public synchronized boolean markScanning(JobId id, IdRangePlan plan, long discoveryItemsFetched) {
-    var job = jobs.get(id);
-    if (job == null || job.status() != JobStatus.PENDING) {
-      return false;
-    }
-    jobs.put(id, new Job(id, JobStatus.RUNNING, job.request(), job.createdAt(), job.updatedAt(), 0,
-        job.postsDone(), plan.batches(), job.batchesDone(), discoveryItemsFetched, plan, null, null));
+    jobs.put(id, new Job(id, JobStatus.RUNNING, job.request(), job.createdAt(), job.updatedAt(), plan.postsTotal(),
+        job.postsDone(), plan.batchesTotal(), job.batchesDone(), plan.discoveryItemsFetched(),
+        plan.idRange().orElse(null), null, null));
     writes.incrementAndGet();
     return true;
   }

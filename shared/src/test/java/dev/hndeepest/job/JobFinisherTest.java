@@ -18,7 +18,7 @@ class JobFinisherTest {
   private JobId runningJob() {
     var job = Job.submitted(JobId.random(), new WindowRequest(24, SUBMITTED.getEpochSecond(), false), SUBMITTED);
     store.create(job, Optional.empty());
-    store.markRunning(job.id(), 10, 2, 0);
+    store.markRunning(job.id(), JobPlan.ofPosts(10, 2, 0));
     return job.id();
   }
 

@@ -98,7 +98,7 @@ class WorkProcessorTest {
 
   /** Discovery once, then every batch it sent twice, shuffled, three per delivery; the batches sent. */
   private List<WorkMessage> runRedeliveredAndReordered(WorkProcessor processor, JobId id) {
-    assertThat(processor.process(List.of(delivery(new WorkMessage.DiscoverPosts(id.value()), 1)))).isEmpty();
+    assertThat(processor.process(List.of(delivery(new WorkMessage.DiscoverPosts(id), 1)))).isEmpty();
     var batches = new ArrayList<>(queue.drain());
     var deliveries = new ArrayList<QueuedMessage>();
     for (var batch : batches) {
@@ -129,7 +129,7 @@ class WorkProcessorTest {
     // GIVEN a job that discovery already split by ids
     var api = FakeHnApi.of(ITEMS);
     var id = submit(3);
-    var discovery = new WorkMessage.DiscoverPosts(id.value());
+    var discovery = new WorkMessage.DiscoverPosts(id);
     processor(api).process(List.of(delivery(discovery, 1)));
     var first = queue.drain();
     var planned = store.find(id).orElseThrow();
@@ -153,7 +153,7 @@ class WorkProcessorTest {
 
     // WHEN
     var failed = processor(FakeHnApi.of(ITEMS)).process(
-        List.of(delivery(new WorkMessage.DiscoverPosts(empty.id().value()), 1)));
+        List.of(delivery(new WorkMessage.DiscoverPosts(empty.id()), 1)));
 
     // THEN
     var job = store.find(empty.id()).orElseThrow();
@@ -168,7 +168,7 @@ class WorkProcessorTest {
   void process_shouldFailTheJobWithReason_whenABatchFailsOnItsLastDelivery() {
     // GIVEN a job planned into batches, and an HN API that now fails on every id of the first batch
     var id = submit(3);
-    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverPosts(id.value()), 1)));
+    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverPosts(id), 1)));
     var batch = (WorkMessage.MeasureIdRange) queue.drain().getFirst();
     long[] ids = LongStream.range(batch.firstId(), batch.endExclusive()).toArray();
     var failing = processor(FakeHnApi.builder().items(ITEMS).failOn(ids).build());
@@ -192,7 +192,7 @@ class WorkProcessorTest {
   void process_shouldReportOnlyTheMalformedMessage_whenBatchMixesGoodAndBad() {
     // GIVEN a good discovery and a body that is no work message
     var id = submit(1);
-    var good = delivery(new WorkMessage.DiscoverPosts(id.value()), 1);
+    var good = delivery(new WorkMessage.DiscoverPosts(id), 1);
     var bad = new QueuedMessage("bad-1", "{\"kind\":\"unknown\"}", 1);
 
     // WHEN
@@ -207,7 +207,7 @@ class WorkProcessorTest {
   void process_shouldSkipBatch_whenJobAlreadyFailed() {
     // GIVEN a failed job with a batch still on the queue
     var id = submit(3);
-    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverPosts(id.value()), 1)));
+    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverPosts(id), 1)));
     var batch = queue.drain().getFirst();
     store.fail(id, "given up");
     var api = FakeHnApi.of(ITEMS);

@@ -8,6 +8,7 @@ import dev.hndeepest.api.JobStatusApi;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
+import dev.hndeepest.job.JobPlan;
 import dev.hndeepest.job.JobFinisher;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequest;
@@ -30,7 +31,7 @@ class JobStatusHandlerTest {
   void handleRequest_shouldAnswerEmptyWindowResult_whenJobHadNoPosts() {
     var asOf = NOW;
     store.create(Job.submitted(EVENT_JOB, new WindowRequest(24, asOf.getEpochSecond(), true), asOf), Optional.empty());
-    store.markRunning(EVENT_JOB, 0, 0, 40);
+    store.markRunning(EVENT_JOB, JobPlan.ofPosts(0, 0, 40));
 
     var response = handler.handleRequest(EventLoader.loadApiGatewayRestEvent("../events/job-status.json"), null);
 

@@ -12,6 +12,7 @@ import dev.hndeepest.job.IdRangePlan;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
+import dev.hndeepest.job.JobPlan;
 import dev.hndeepest.job.JobStatus;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.job.WorkMessage;
@@ -72,7 +73,7 @@ class WorkerHandlerTest {
   @Test
   void handleRequest_shouldCountFoundPostOnce_whenIdRangeEventDeliveredTwice() {
     givenJob();
-    store.markScanning(EVENT_JOB, new IdRangePlan(44000008, 44000013, 5), 3);
+    store.markRunning(EVENT_JOB, JobPlan.ofIdRange(new IdRangePlan(44000008, 44000013, 5), 3));
     var event = EventLoader.loadSQSEvent("../events/worker-measure-ids.json");
 
     var first = handler.handleRequest(event, null);
@@ -93,7 +94,7 @@ class WorkerHandlerTest {
   @Test
   void handleRequest_shouldRecordPartialMaximumOnce_whenMeasureEventDeliveredTwice() {
     givenJob();
-    store.markRunning(EVENT_JOB, 1, 1, 3);
+    store.markRunning(EVENT_JOB, JobPlan.ofPosts(1, 1, 3));
     var event = EventLoader.loadSQSEvent("../events/worker-measure.json");
 
     var first = handler.handleRequest(event, null);
