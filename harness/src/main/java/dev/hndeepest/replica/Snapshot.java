@@ -12,7 +12,7 @@ import java.util.zip.GZIPInputStream;
  * The bundled demo data: {@link #SPEC} generated into {@value #RESOURCE} (26 hours of HN ending
  * 2025-06-10T12:00:00Z). Regenerate it, byte for byte, with {@code hn-deepest generate --seed
  * 20250610 --hours 26 --end 2025-06-10T12:00:00Z --out
- * local-tools/src/main/resources/snapshot/hn-snapshot.jsonl.gz}; {@code SnapshotTest} fails when
+ * harness/src/main/resources/snapshot/hn-snapshot.jsonl.gz}; {@code SnapshotTest} fails when
  * the file and the generator drift apart.
  */
 public final class Snapshot {

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The command against the live API's bad habits (PRODUCT.md §5, §6): the HN API replica on
  * loopback with 30% faults of every kind plus 2% transient denials, compared with
  * {@link BruteForceOracle}; and an HN API that is down, against the command as a whole process
- * (the jar the package phase built).
+ * (the shipped jar, command/target/hn-deepest.jar, that its module's package phase built).
  */
 class HnDeepestCommandFaultsIT {
   private static final Instant END = Instant.parse("2025-03-01T00:00:00Z");
@@ -158,10 +158,10 @@ class HnDeepestCommandFaultsIT {
     }
   }
 
-  /** Exit code, stdout and stderr of the command run as its own JVM, from the jar the build packaged. */
+  /** Exit code, stdout and stderr of the command run as its own JVM, from the shipped jar the build packaged. */
   private static CommandRun runJar(String... args) throws IOException, InterruptedException {
-    var jar = Path.of("target", "hn-deepest.jar").toAbsolutePath();
-    assertThat(jar).as("the packaged command").exists();
+    var jar = Path.of("..", "command", "target", "hn-deepest.jar").toAbsolutePath().normalize();
+    assertThat(jar).as("the shipped command").exists();
     var java = ProcessHandle.current().info().command().orElse("java");
     var command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
     command.addAll(List.of(args));

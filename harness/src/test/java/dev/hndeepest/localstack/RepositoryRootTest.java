@@ -18,8 +18,8 @@ class RepositoryRootTest {
     // GIVEN a checkout with mvnw + pom.xml and a module below it that has its own pom.xml
     Files.createFile(temp.resolve("mvnw"));
     Files.createFile(temp.resolve("pom.xml"));
-    var module = Files.createDirectories(temp.resolve("local-tools/src"));
-    Files.createFile(temp.resolve("local-tools/pom.xml"));
+    var module = Files.createDirectories(temp.resolve("harness/src"));
+    Files.createFile(temp.resolve("harness/pom.xml"));
 
     // WHEN
     var root = RepositoryRoot.searchUpFrom(module);
