@@ -23,9 +23,6 @@ public record ApiRoute(
     Duration functionTimeout,
     int memoryMb,
     Supplier<? extends RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlerFactory) {
-  /** For routes built by hand: no function timeout below API Gateway's own, Lambda's smallest memory. */
-  static final Duration UNBOUNDED = Duration.ofDays(1);
-
   public static final String ANY = "ANY";
   private static final Set<String> METHODS =
       Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", ANY);
@@ -42,11 +39,6 @@ public record ApiRoute(
     }
     Objects.requireNonNull(functionTimeout, "functionTimeout");
     Objects.requireNonNull(handlerFactory, "handlerFactory");
-  }
-
-  public static ApiRoute of(String method, String resource, String functionName,
-      Supplier<? extends RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlerFactory) {
-    return new ApiRoute(method, ResourceTemplate.parse(resource), functionName, UNBOUNDED, 128, handlerFactory);
   }
 
   boolean accepts(String requestMethod) {

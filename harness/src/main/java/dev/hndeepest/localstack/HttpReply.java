@@ -1,7 +1,7 @@
 package dev.hndeepest.localstack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hndeepest.json.Json;
 import dev.hndeepest.localstack.template.RestApiDefinition.GatewayResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,7 +16,6 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
   public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
   public static final String INTEGRATION_FAILURE = "INTEGRATION_FAILURE";
   public static final String INTEGRATION_TIMEOUT = "INTEGRATION_TIMEOUT";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public HttpReply {
     var copy = new LinkedHashMap<String, List<String>>();
@@ -36,7 +35,7 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
     problem.put("detail", detail);
     problem.put("requestId", requestId);
     try {
-      return new HttpReply(status, Map.of("Content-Type", List.of(PROBLEM_JSON)), JSON.writeValueAsBytes(problem));
+      return new HttpReply(status, Map.of("Content-Type", List.of(PROBLEM_JSON)), Json.MAPPER.writeValueAsBytes(problem));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a problem document", e);
     }

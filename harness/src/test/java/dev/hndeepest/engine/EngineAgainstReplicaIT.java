@@ -66,7 +66,7 @@ class EngineAgainstReplicaIT {
         var client = client(replica)) {
 
       // WHEN
-      var posts = new PostDiscovery(client).postsIn(window, END);
+      var posts = new PostDiscovery(client).discover(window, END).posts();
 
       // THEN
       assertThat(posts).extracting(HnItem::id).containsExactlyElementsOf(expectedPosts(window));

@@ -47,12 +47,12 @@ class ApiGatewayBridgeIT {
     bridge = ApiGatewayBridge.start(BridgeSettings.defaults().withPort(0).withMaxBodyBytes(1024)
             .withIntegrationTimeout(Duration.ofMillis(500)).withGatewayResponses(GATEWAY_RESPONSES),
         List.of(
-            ApiRoute.of("POST", "/jobs", "submit-function", () -> this::accepted),
-            ApiRoute.of("GET", "/jobs/{id}", "status-function", () -> this::accepted),
-            ApiRoute.of("GET", "/boom", "boom-function", () -> (event, context) -> {
+            HandMadeRoutes.route("POST", "/jobs", "submit-function", () -> this::accepted),
+            HandMadeRoutes.route("GET", "/jobs/{id}", "status-function", () -> this::accepted),
+            HandMadeRoutes.route("GET", "/boom", "boom-function", () -> (event, context) -> {
               throw new IllegalStateException("handler bug");
             }),
-            ApiRoute.of("GET", "/slow", "slow-function", () -> (event, context) -> {
+            HandMadeRoutes.route("GET", "/slow", "slow-function", () -> (event, context) -> {
               sleep(Duration.ofSeconds(3));
               return new APIGatewayProxyResponseEvent().withStatusCode(200);
             })));

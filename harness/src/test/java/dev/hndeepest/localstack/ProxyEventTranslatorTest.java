@@ -15,8 +15,8 @@ class ProxyEventTranslatorTest {
   private static final Instant RECEIVED = Instant.parse("2024-06-10T06:13:20Z");
   private final ProxyEventTranslator translator = new ProxyEventTranslator("local");
   private final RouteTable routes = new RouteTable(List.of(
-      ApiRoute.of("POST", "/jobs", "submit", () -> (event, context) -> new APIGatewayProxyResponseEvent()),
-      ApiRoute.of("GET", "/jobs/{id}", "status", () -> (event, context) -> new APIGatewayProxyResponseEvent())));
+      HandMadeRoutes.route("POST", "/jobs", "submit", () -> (event, context) -> new APIGatewayProxyResponseEvent()),
+      HandMadeRoutes.route("GET", "/jobs/{id}", "status", () -> (event, context) -> new APIGatewayProxyResponseEvent())));
 
   @Test
   void toEvent_shouldKeepEveryValueOfRepeatedQueryParameters_whenParameterRepeats() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
   private static ApiRoute route(String method, String resource, String function) {
-    return ApiRoute.of(method, resource, function, () -> (event, context) -> new APIGatewayProxyResponseEvent());
+    return HandMadeRoutes.route(method, resource, function, () -> (event, context) -> new APIGatewayProxyResponseEvent());
   }
 
   private final RouteTable table = new RouteTable(List.of(

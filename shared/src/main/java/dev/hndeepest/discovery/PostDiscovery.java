@@ -57,11 +57,6 @@ public final class PostDiscovery {
     return search.firstIdAfter(time - SLACK_SECONDS, 0, maxId + 1).firstId();
   }
 
-  /** The window's posts, ascending by id. */
-  public List<HnItem> postsIn(TimeWindow window, Instant now) {
-    return discover(window, now).posts();
-  }
-
   /**
    * The window's posts, ascending by id, with the route taken and its cost. While it searches for
    * the start of a window that ends now, it already reads the ids below the newest one (surely in

@@ -170,7 +170,7 @@ class PostDiscoveryTest {
   }
 
   @Test
-  void postsIn_shouldHonourBoundsAndKeepOnlyVisiblePosts_whenAsOfIsOld() {
+  void discover_shouldHonourBoundsAndKeepOnlyVisiblePosts_whenAsOfIsOld() {
     // GIVEN an asOf long past
     var api = edges().api();
     var now = Instant.ofEpochSecond(WINDOW.to()).plus(Duration.ofDays(30));
@@ -185,7 +185,7 @@ class PostDiscoveryTest {
   }
 
   @Test
-  void postsIn_shouldUseNewStories_whenListProvablyCoversWindow() {
+  void discover_shouldUseNewStories_whenListProvablyCoversWindow() {
     // GIVEN asOf is now and /newstories reaches back past `from`: its three oldest posts, a majority
     // of the five that judge the list's end together, are older than the window
     var tree = tree()
@@ -212,7 +212,7 @@ class PostDiscoveryTest {
   }
 
   @Test
-  void postsIn_shouldScanIds_whenNewStoriesListIsTooShort() {
+  void discover_shouldScanIds_whenNewStoriesListIsTooShort() {
     // GIVEN asOf is now but /newstories only reaches back to post 8
     var api = FakeHnApi.builder().items(edges().items()).newStories(List.of(12L, 11L, 10L, 8L)).build();
     var now = Instant.ofEpochSecond(WINDOW.to());
@@ -269,7 +269,7 @@ class PostDiscoveryTest {
   }
 
   @Test
-  void postsIn_shouldScanIds_whenOldestListedStoryIsInsideJitterSlack() {
+  void discover_shouldScanIds_whenOldestListedStoryIsInsideJitterSlack() {
     // GIVEN the oldest listed story is only 100 s before `from`: a post of the window could still
     // sit below it in id order, so the list proves nothing
     var tree = tree().post(1, FROM - 100).post(2, FROM + 5).post(3, FROM + 10);
@@ -284,13 +284,13 @@ class PostDiscoveryTest {
   }
 
   @Test
-  void postsIn_shouldReturnNothing_whenWindowIsBeforeEveryItem() {
+  void discover_shouldReturnNothing_whenWindowIsBeforeEveryItem() {
     // GIVEN
     var api = edges().api();
     var window = new TimeWindow(1, T0 - 7_200, T0 - 3_600);
 
     // WHEN
-    var posts = new PostDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + 100_000));
+    var posts = new PostDiscovery(api).discover(window, Instant.ofEpochSecond(T0 + 100_000)).posts();
 
     // THEN
     assertThat(posts).isEmpty();
@@ -298,7 +298,7 @@ class PostDiscoveryTest {
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5})
-  void postsIn_shouldMatchBruteForce_onGeneratedData(long seed) {
+  void discover_shouldMatchBruteForce_onGeneratedData(long seed) {
     // GIVEN ~11 h of jittered items with nulls, and three 2-hour windows ending inside the data
     var items = RandomHnItems.generate(seed, 6_500, T0);
     long lastTime = items.getLast().time();
@@ -324,7 +324,7 @@ class PostDiscoveryTest {
   }
 
   @Test
-  void postsIn_shouldFindThePosts_whenAFewThousandIdsBelowTheDataAnswerNull() {
+  void discover_shouldFindThePosts_whenAFewThousandIdsBelowTheDataAnswerNull() {
     // GIVEN a small replica-like id space: ids below 20,000 never existed, 1,000 items follow, so
     // every id a first round of the search probes answers null
     long firstItem = 20_000;
@@ -336,7 +336,7 @@ class PostDiscoveryTest {
     var expected = items.stream().filter(i -> i.isPost() && window.contains(i.time())).map(HnItem::id).toList();
 
     // WHEN asOf is long past, so the window's id range is searched on both ends
-    var posts = new PostDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400));
+    var posts = new PostDiscovery(api).discover(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400)).posts();
 
     // THEN every post is found: a search that cannot see past the null run must end the range late,
     // never early (it used to end it before the data, and the window looked empty)
@@ -345,7 +345,7 @@ class PostDiscoveryTest {
   }
 
   @Test
-  void postsIn_shouldFindThePosts_whenAMillionIdsBelowAFewHundredItemsAnswerNull() {
+  void discover_shouldFindThePosts_whenAMillionIdsBelowAFewHundredItemsAnswerNull() {
     // GIVEN a replica-like id space whose 200 items sit above a million ids that never existed
     long firstItem = 1_000_000;
     long maxId = firstItem + 200;
@@ -356,7 +356,7 @@ class PostDiscoveryTest {
     var expected = items.stream().filter(i -> i.isPost() && window.contains(i.time())).map(HnItem::id).toList();
 
     // WHEN
-    var posts = new PostDiscovery(api).postsIn(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400));
+    var posts = new PostDiscovery(api).discover(window, Instant.ofEpochSecond(T0 + maxId * 5 + 86_400)).posts();
 
     // THEN the search's probes from the top reach the few items instead of calling them all null
     assertThat(expected).isNotEmpty();
@@ -410,7 +410,7 @@ class PostDiscoveryTest {
   }
 
   @Test
-  void postsIn_shouldFindSamePosts_onBothRoutes_onGeneratedData() {
+  void discover_shouldFindSamePosts_onBothRoutes_onGeneratedData() {
     // GIVEN data whose default /newstories (500 newest posts) covers the last 2 hours
     var items = RandomHnItems.generate(42, 6_500, T0);
     long to = items.getLast().time();

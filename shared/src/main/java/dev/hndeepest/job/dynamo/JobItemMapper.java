@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Owns the single table's layout: keys and attribute names of the job item, the partial-maximum
- * items and the idempotency-key items. Nothing else in the code names an attribute.
+ * items and the idempotency-key items. No other main code names an attribute; template.yaml
+ * declares the same key ({@code pk}, {@code sk}) and TTL ({@code expiresAt}) attributes.
  *
  * <pre>
  *   pk = JOB#{id}          sk = JOB         the job (with its id-range plan, when it has one)
