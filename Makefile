@@ -1,7 +1,7 @@
 # SAM build route (template.yaml: Metadata BuildMethod: makefile, ContextPath: ., WorkingDirectory: .).
 # `sam build` runs `make build-<LogicalId>` here with ARTIFACTS_DIR set; each target builds its Maven
-# module together with the sibling modules it uses, `shared` and `lambda-events` (-am), and puts the shaded jar into lib/, which the
-# java21 runtime puts on the classpath. `sh ./mvnw`: pipeline source zips may drop the execute bit.
+# module together with the sibling modules it uses, `shared` and `lambda-events` (-am), and puts the
+# shaded jar into lib/, which the java21 runtime puts on the classpath. `sh ./mvnw`: pipeline source zips may drop the execute bit.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
