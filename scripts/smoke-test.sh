@@ -76,6 +76,9 @@ status=$(curl -sS --max-time 30 --retry 3 --retry-delay 2 -X POST \
   -H "Idempotency-Key: $idempotency_key" ${key_header[@]+"${key_header[@]}"} \
   -D "$work_dir/submit.headers" -o "$work_dir/submit.json" -w '%{http_code}' \
   "$base_url/jobs?hours=$hours") || fail "POST /jobs did not complete (curl exit $?)"
+if [ "$status" = "403" ] && [ -z "$api_key" ]; then
+  fail "POST /jobs answered 403 without an API key: give the stack's ApiKeyId with --api-key-id (or SMOKE_API_KEY)"
+fi
 [ "$status" = "202" ] || fail "POST /jobs answered $status, expected 202: $(head -c 500 "$work_dir/submit.json")"
 
 location=$(tr -d '\r' < "$work_dir/submit.headers" | awk 'tolower($1) == "location:" {print $2}' | tail -n 1)
