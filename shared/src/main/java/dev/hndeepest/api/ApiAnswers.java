@@ -2,9 +2,14 @@ package dev.hndeepest.api;
 
 import dev.hndeepest.job.BackendException;
 import dev.hndeepest.job.IdempotencyKeyConflictException;
+import dev.hndeepest.job.Job;
+import dev.hndeepest.job.JobAlreadyFinishedException;
 import dev.hndeepest.job.JobNotFoundException;
 import dev.hndeepest.request.InvalidRequestException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,12 +28,14 @@ final class ApiAnswers {
 
   private ApiAnswers() {}
 
-  /** Runs {@code action} for a request of {@code allowedMethod}, answering every failure with a problem. */
-  static ApiResponse answer(ApiRequest request, String allowedMethod, Duration jobTtl, Supplier<ApiResponse> action) {
+  /** Runs {@code action} for a request of one of {@code allowedMethods}, answering every failure with a problem. */
+  static ApiResponse answer(ApiRequest request, List<String> allowedMethods, Duration jobTtl,
+      Supplier<ApiResponse> action) {
     String requestId = request.requestId();
-    if (!allowedMethod.equalsIgnoreCase(request.method())) {
-      return Problem.of(405, request.method() + " is not supported here; use " + allowedMethod, requestId)
-          .response(Map.of("Allow", allowedMethod));
+    if (request.method() == null || !allowedMethods.contains(request.method().toUpperCase(Locale.ROOT))) {
+      var allowed = String.join(", ", allowedMethods);
+      return Problem.of(405, request.method() + " is not supported here; use " + allowed, requestId)
+          .response(Map.of("Allow", allowed));
     }
     if (request.inputSize() > MAX_INPUT_CHARS) {
       return Problem.of(413, "query string and body may hold at most " + MAX_INPUT_CHARS + " characters", requestId)
@@ -41,6 +48,8 @@ final class ApiAnswers {
     } catch (JobNotFoundException e) {
       return Problem.of(404, "no job with this id exists; jobs expire " + jobTtl.toDays() + " days after submission",
           requestId).response();
+    } catch (JobAlreadyFinishedException e) {
+      return Problem.of(409, e.getMessage(), requestId).response();
     } catch (IdempotencyKeyConflictException e) {
       return Problem.of(422, e.getMessage(), requestId).response();
     } catch (BackendException.Unavailable e) {
@@ -53,6 +62,25 @@ final class ApiAnswers {
     } catch (RuntimeException e) {
       return internalError(requestId, e);
     }
+  }
+
+  /**
+   * The headers of an answer that shows a job: JSON, never cached, and on a 202 or for an unfinished job
+   * a polling hint (PRODUCT.md §3) that grows with the window, since a larger window takes longer.
+   */
+  static Map<String, String> jobHeaders(int status, Job job, Map<String, String> more) {
+    var headers = new HashMap<>(more);
+    headers.put("Content-Type", "application/json");
+    headers.put("Cache-Control", "no-store");
+    if (status == 202 || !job.status().isTerminal()) {
+      headers.put("Retry-After", Integer.toString(pollAfterSeconds(job.request().hours())));
+    }
+    return Map.copyOf(headers);
+  }
+
+  /** One second per day of window, 1 to 10 s: a day polls about once a second, 30 days every 10 s. */
+  static int pollAfterSeconds(int hours) {
+    return Math.clamp(hours / 24, 1, 10);
   }
 
   private static ApiResponse unavailable(String requestId, RuntimeException e) {

@@ -6,12 +6,14 @@ import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequestParser;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code POST /jobs?hours=h[&asOf=T]} with an optional {@code Idempotency-Key} header (PRODUCT.md
- * §3): 202 with the job's absolute URL in {@code Location} and {@code links.self}; every error as
- * problem+json. Validation happens before any write, so a rejected request changes nothing.
+ * §3): 202 with the job's absolute URL in {@code Location} and {@code links.self}, or 200 with the
+ * job that already answers the same window; every error as problem+json. Validation happens before
+ * any write, so a rejected request changes nothing.
  */
 public final class SubmitJobApi {
   private final JobSubmission submission;
@@ -32,15 +34,15 @@ public final class SubmitJobApi {
   }
 
   public ApiResponse submit(ApiRequest request) {
-    return ApiAnswers.answer(request, "POST", jobTtl, () -> {
+    return ApiAnswers.answer(request, List.of("POST"), jobTtl, () -> {
       var question = WindowQuery.parse(request, parser, clock.instant());
       var submitted = submission.submit(question, request.header("Idempotency-Key"));
       var job = submitted.job();
       var jobUrl = request.urlOf(jobPath(job.id()));
-      return new ApiResponse(202, Map.of(
-              "Content-Type", "application/json",
+      int status = submitted.answer() == JobSubmission.Answer.REUSED ? 200 : 202;
+      return new ApiResponse(status, ApiAnswers.jobHeaders(status, job, Map.of(
               "Location", jobUrl,
-              "Idempotent-Replayed", Boolean.toString(submitted.replayed())),
+              "Idempotent-Replayed", Boolean.toString(submitted.replayed()))),
           Json.write(SubmittedJobRepresentation.of(job, jobUrl)));
     });
   }

@@ -18,15 +18,17 @@ public final class JobFinisher {
   private final JobStore store;
   private final Clock clock;
   private final Duration stallTimeout;
+  private final JobMetrics metrics;
 
   /**
    * @param stallTimeout a job that has made no progress for this long ends FAILED: longer than the
    *     longest a message can take to exhaust its deliveries, so only a lost message trips it
    */
-  public JobFinisher(JobStore store, Clock clock, Duration stallTimeout) {
+  public JobFinisher(JobStore store, Clock clock, Duration stallTimeout, JobMetrics metrics) {
     this.store = store;
     this.clock = clock;
     this.stallTimeout = stallTimeout;
+    this.metrics = metrics;
   }
 
   /**
@@ -40,10 +42,13 @@ public final class JobFinisher {
       // A worker killed on a message's last delivery never marks the job: end it here instead.
       var reason = "no progress for " + stallTimeout.toMinutes() + " minutes: a work message was lost "
           + "(see the dead-letter queue); submit the job again";
-      if (store.fail(id, reason)) {
+      boolean failedHere = store.fail(id, reason);
+      var failed = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+      if (failedHere) {
         log.error("job {} FAILED as stalled since {}", id, job.updatedAt());
+        metrics.jobEnded(failed, clock.instant());
       }
-      return store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+      return failed;
     }
     if (!job.allBatchesIn() || job.result() != null) {
       return job;
@@ -56,8 +61,12 @@ public final class JobFinisher {
     var winner = Winner.of(partials.stream().map(BatchOutcome::best).toList());
     long itemsFetched = job.discoveryItemsFetched() + partials.stream().mapToLong(BatchOutcome::itemsFetched).sum();
     var result = DeepestThreadResult.of(winner, job.request().window(), job.postsTotal(), itemsFetched);
-    var completed = store.complete(id, result);
-    log.info("job {} {} from {} batches", id, completed.status(), partials.size());
+    boolean completedHere = store.complete(id, result);
+    var completed = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    if (completedHere) {
+      log.info("job {} {} from {} batches", id, completed.status(), partials.size());
+      metrics.jobEnded(completed, clock.instant());
+    }
     return completed;
   }
 }

@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public interface JobStore {
 
-  /** Stores a new PENDING job, or returns the job already stored under the same idempotency key. */
+  /**
+   * Stores a new PENDING job as the one of its window, or returns the job already stored under the
+   * same idempotency key, or the unexpired job of the same {@code (hours, asOf)} that has not failed
+   * nor been cancelled. One conditional write decides, so simultaneous submits of a window make one job.
+   */
   CreateOutcome create(Job job, Optional<IdempotencyKey> idempotencyKey);
 
   Optional<Job> find(JobId id);
@@ -32,17 +36,20 @@ public interface JobStore {
   /** Every recorded partial maximum of the job. */
   List<BatchOutcome> partials(JobId id);
 
-  /** RUNNING with every batch in → SUCCEEDED with the result; the job as stored afterwards. */
-  Job complete(JobId id, DeepestThreadResult result);
+  /** RUNNING with every batch in → SUCCEEDED with the result; false when another call got there first. */
+  boolean complete(JobId id, DeepestThreadResult result);
 
   /**
-   * Removes a job that was never queued, with its idempotency key, so a rejected submission leaves
-   * nothing behind and the client may retry with the same key.
+   * Removes a job that was never queued, with its idempotency key and its claim on its window, so a
+   * rejected submission leaves nothing behind and the client may retry with the same key.
    */
-  void discard(JobId id, Optional<IdempotencyKey> idempotencyKey);
+  void discard(Job job, Optional<IdempotencyKey> idempotencyKey);
 
   /** PENDING or RUNNING → FAILED with a reason; false when it was already terminal. */
   boolean fail(JobId id, String reason);
+
+  /** PENDING or RUNNING → CANCELLED; false when it was already terminal or does not exist. */
+  boolean cancel(JobId id);
 
   /** The result of {@link #create}. */
   sealed interface CreateOutcome {
@@ -50,7 +57,11 @@ public interface JobStore {
 
     record Created(Job job) implements CreateOutcome {}
 
+    /** The job of an earlier submission with the same Idempotency-Key. */
     record AlreadyExists(Job job) implements CreateOutcome {}
+
+    /** The job that already answers the same window. */
+    record Reused(Job job) implements CreateOutcome {}
   }
 
   /** The result of {@link #recordBatch}. */

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts a validated question as a job: store it PENDING, queue its discovery. Never calls the HN
- * API. A rejected request stores nothing and sends nothing.
+ * Accepts a validated question as a job: store it PENDING, queue its discovery; or answer with the
+ * job that already answers the same window. Never calls the HN API. A rejected request stores
+ * nothing and sends nothing.
  */
 public final class JobSubmission {
   private static final Logger log = LoggerFactory.getLogger(JobSubmission.class);
@@ -16,15 +17,31 @@ public final class JobSubmission {
   private final JobStore store;
   private final WorkQueue queue;
   private final Clock clock;
+  private final JobMetrics metrics;
 
-  public JobSubmission(JobStore store, WorkQueue queue, Clock clock) {
+  public JobSubmission(JobStore store, WorkQueue queue, Clock clock, JobMetrics metrics) {
     this.store = store;
     this.queue = queue;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
-  /** The job and whether it was an earlier submission with the same Idempotency-Key. */
-  public record Submitted(Job job, boolean replayed) {}
+  /** How a submission was answered. */
+  public enum Answer {
+    /** A new job, its discovery queued. */
+    CREATED,
+    /** The job of an earlier submission with the same Idempotency-Key. */
+    REPLAYED,
+    /** The job that already answers the same window (PRODUCT.md §3). */
+    REUSED
+  }
+
+  /** The job and how it answers the submission. */
+  public record Submitted(Job job, Answer answer) {
+    public boolean replayed() {
+      return answer == Answer.REPLAYED;
+    }
+  }
 
   /**
    * @param request the validated question
@@ -36,10 +53,17 @@ public final class JobSubmission {
     var key = idempotencyKey.map(value -> new IdempotencyKey(value, fingerprint(request)));
     var job = Job.submitted(JobId.random(), request, now);
 
-    var outcome = store.create(job, key);
-    if (outcome instanceof JobStore.CreateOutcome.AlreadyExists existing) {
-      log.info("idempotent replay of job {}", existing.job().id());
-      return new Submitted(existing.job(), true);
+    switch (store.create(job, key)) {
+      case JobStore.CreateOutcome.AlreadyExists existing -> {
+        log.info("idempotent replay of job {}", existing.job().id());
+        return new Submitted(existing.job(), Answer.REPLAYED);
+      }
+      case JobStore.CreateOutcome.Reused reused -> {
+        log.info("job {} reused for hours={} asOf={}", reused.job().id(), request.hours(), request.asOf());
+        metrics.jobReused();
+        return new Submitted(reused.job(), Answer.REUSED);
+      }
+      case JobStore.CreateOutcome.Created created -> {}
     }
     try {
       queue.send(new WorkMessage.DiscoverPosts(job.id()));
@@ -48,7 +72,8 @@ public final class JobSubmission {
       throw e;
     }
     log.info("job {} submitted: hours={} asOf={}", job.id(), request.hours(), request.asOf());
-    return new Submitted(job, false);
+    metrics.jobSubmitted();
+    return new Submitted(job, Answer.CREATED);
   }
 
   /**
@@ -57,7 +82,7 @@ public final class JobSubmission {
    */
   private void forget(Job job, Optional<IdempotencyKey> key, RuntimeException queueFailure) {
     try {
-      store.discard(job.id(), key);
+      store.discard(job, key);
     } catch (RuntimeException e) {
       queueFailure.addSuppressed(e);
       log.error("job {} could not be queued nor removed; marking it FAILED", job.id());

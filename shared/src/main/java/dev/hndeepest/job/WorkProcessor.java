@@ -3,6 +3,7 @@ package dev.hndeepest.job;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.concurrent.FanOut;
 import dev.hndeepest.hn.HnApi;
+import dev.hndeepest.hn.HnUnavailableException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Does the work behind the queue, one pipeline: a discovery message plans its job ({@link
  * JobPlanner}), moves it to RUNNING and sends the plan's batches; a batch message is measured
  * ({@link BatchMeasurer}) and its partial maximum recorded. Messages of one delivery run
- * concurrently; the ids of the ones that failed are returned so only they are delivered again.
+ * concurrently; the ids of the ones that failed are returned so only they are delivered again. A
+ * message of a job that is no longer RUNNING (cancelled, failed, done) is dropped without an HN read.
  */
 public final class WorkProcessor {
   private static final Logger log = LoggerFactory.getLogger(WorkProcessor.class);
@@ -26,6 +28,8 @@ public final class WorkProcessor {
   private final Supplier<HnApi> hnApiPerDelivery;
   private final JobPlanner planner;
   private final int maxReceiveCount;
+  private final Clock clock;
+  private final JobMetrics metrics;
 
   /**
    * @param hnApiPerDelivery a fresh client (and so a fresh item cache) per delivery, shared by its
@@ -36,50 +40,73 @@ public final class WorkProcessor {
    * @param idsPerBatch ids each {@link WorkMessage.MeasureIdRange} batch scans
    */
   public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
-      BatchPlanner packer, Clock clock, int maxReceiveCount, int idsPerBatch) {
+      BatchPlanner packer, Clock clock, int maxReceiveCount, int idsPerBatch, JobMetrics metrics) {
     this.store = store;
     this.queue = queue;
     this.hnApiPerDelivery = hnApiPerDelivery;
     this.planner = new JobPlanner(packer, clock, idsPerBatch);
     this.maxReceiveCount = maxReceiveCount;
+    this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** With {@link #DEFAULT_IDS_PER_BATCH} ids per id-range batch. */
   public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
-      BatchPlanner packer, Clock clock, int maxReceiveCount) {
-    this(store, queue, hnApiPerDelivery, packer, clock, maxReceiveCount, DEFAULT_IDS_PER_BATCH);
+      BatchPlanner packer, Clock clock, int maxReceiveCount, JobMetrics metrics) {
+    this(store, queue, hnApiPerDelivery, packer, clock, maxReceiveCount, DEFAULT_IDS_PER_BATCH, metrics);
+  }
+
+  /** How one message went. */
+  private enum Handled {
+    DONE,
+    FAILED,
+    GAVE_UP_ON_HN
   }
 
   /** @return the message ids that failed and must be delivered again */
   public List<String> process(List<QueuedMessage> messages) {
-    List<Boolean> succeeded;
+    List<Handled> outcomes;
     try (var hn = hnApiPerDelivery.get()) {
-      succeeded = FanOut.map(messages, queued -> processOne(queued, hn));
+      outcomes = FanOut.map(messages, queued -> processOne(queued, hn));
+      var traffic = hn.stats();
+      metrics.hnTraffic(traffic.requests(), traffic.retries(),
+          outcomes.stream().filter(outcome -> outcome == Handled.GAVE_UP_ON_HN).count());
     }
     var failed = new ArrayList<String>();
     for (int i = 0; i < messages.size(); i++) {
-      if (!succeeded.get(i)) {
+      if (outcomes.get(i) == Handled.DONE) {
+        metrics.messageProcessed();
+      } else {
         failed.add(messages.get(i).messageId());
       }
     }
     return failed;
   }
 
-  private boolean processOne(QueuedMessage queued, HnApi deliveryHn) {
+  private Handled processOne(QueuedMessage queued, HnApi deliveryHn) {
     WorkMessage message;
     try {
       message = WorkMessageCodec.decode(queued.body());
     } catch (MalformedWorkMessageException e) {
       log.error("message {} is malformed and goes to the dead-letter queue: {}", queued.messageId(), e.getMessage());
-      return false;
+      return Handled.FAILED;
     }
     try {
       handle(message, new MessageReads(deliveryHn));
-      return true;
+      return Handled.DONE;
     } catch (RuntimeException e) {
       onFailure(queued, message, e);
-      return false;
+      return gaveUpOnHn(e) ? Handled.GAVE_UP_ON_HN : Handled.FAILED;
     }
+  }
+
+  private static boolean gaveUpOnHn(Throwable e) {
+    for (var cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HnUnavailableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void onFailure(QueuedMessage queued, WorkMessage message, RuntimeException e) {
@@ -88,10 +115,19 @@ public final class WorkProcessor {
         maxReceiveCount, e.toString());
     if (queued.receiveCount() >= maxReceiveCount) {
       var reason = describe(message) + " failed " + queued.receiveCount() + " times; last error: " + e.getMessage();
-      if (store.fail(jobId, reason)) {
+      if (fail(jobId, reason)) {
         log.error("job {} FAILED: {}", jobId, reason);
       }
     }
+  }
+
+  /** Ends the job FAILED unless it has ended already; counted where it ends. */
+  private boolean fail(JobId id, String reason) {
+    if (!store.fail(id, reason)) {
+      return false;
+    }
+    store.find(id).ifPresent(failed -> metrics.jobEnded(failed, clock.instant()));
+    return true;
   }
 
   private static String describe(WorkMessage message) {
@@ -132,7 +168,9 @@ public final class WorkProcessor {
         () -> log.info("job {}: {} posts in {} batches ({} items read)", id, plan.postsTotal(), plan.batchesTotal(),
             plan.discoveryItemsFetched()));
     if (plan.batchesTotal() == 0) {
-      store.complete(id, DeepestThreadResult.of(null, job.request().window(), 0, plan.discoveryItemsFetched()));
+      if (store.complete(id, DeepestThreadResult.of(null, job.request().window(), 0, plan.discoveryItemsFetched()))) {
+        store.find(id).ifPresent(empty -> metrics.jobEnded(empty, clock.instant()));
+      }
       return;
     }
     queue.sendAll(planned.messages());
@@ -146,12 +184,12 @@ public final class WorkProcessor {
     }
     if (plan.idRange().isEmpty()) {
       // A redelivered discovery saw other posts than the first one did: its batches can't be trusted.
-      store.fail(id, "the window's posts changed while the job was being planned; submit it again");
+      fail(id, "the window's posts changed while the job was being planned; submit it again");
     } else if (current.idRangePlan() != null) {
       resend(current);
     } else {
       // The first delivery fanned out posts from /newstories; this one would split ids: can't mix.
-      store.fail(id, "a redelivered discovery found the window another way than the first one; submit it again");
+      fail(id, "a redelivered discovery found the window another way than the first one; submit it again");
     }
   }
 
@@ -172,7 +210,11 @@ public final class WorkProcessor {
       return;
     }
     var outcome = BatchMeasurer.measure(job, batch, hn);
+    // The write is conditional on the job still RUNNING: a batch of a job cancelled meanwhile writes nothing.
     var record = store.recordBatch(id, outcome);
+    if (record == JobStore.BatchRecord.COUNTED) {
+      metrics.batchMeasured();
+    }
     log.info("job {}: {} {} ({} posts, {} items read)", id, describe(batch), record, outcome.postCount(),
         outcome.itemsFetched());
   }

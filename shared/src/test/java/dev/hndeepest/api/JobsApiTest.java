@@ -13,8 +13,10 @@ import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.JobPlan;
 import dev.hndeepest.job.JobStatus;
+import dev.hndeepest.job.JobCancellation;
 import dev.hndeepest.job.JobFinisher;
 import dev.hndeepest.job.JobSubmission;
+import dev.hndeepest.job.RecordingJobMetrics;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequestParser;
@@ -33,10 +35,12 @@ class JobsApiTest {
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
   private static final Duration TTL = Duration.ofDays(7);
+  private final RecordingJobMetrics metrics = new RecordingJobMetrics();
   private final Api api = new Api(
-      new SubmitJobApi(new JobSubmission(store, queue, Clock.fixed(NOW, ZoneOffset.UTC)), new WindowRequestParser(720),
-          Clock.fixed(NOW, ZoneOffset.UTC), TTL),
-      new JobStatusApi(new JobFinisher(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), TTL));
+      new SubmitJobApi(new JobSubmission(store, queue, Clock.fixed(NOW, ZoneOffset.UTC), metrics),
+          new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC), TTL),
+      new JobStatusApi(new JobFinisher(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1), metrics),
+          new JobCancellation(store, Clock.fixed(NOW, ZoneOffset.UTC), metrics), TTL));
 
   /** Both operations of one deployment, as two functions serve them. */
   private record Api(SubmitJobApi submitApi, JobStatusApi statusApi) {
@@ -45,12 +49,15 @@ class JobsApiTest {
     }
 
     ApiResponse status(ApiRequest request) {
-      return statusApi.status(request);
+      return statusApi.handle(request);
     }
 
     static Api on(FailingJobStore store, RecordingWorkQueue queue) {
-      return new Api(new SubmitJobApi(new JobSubmission(store, queue, Clock.systemUTC()), new WindowRequestParser(720),
-          Clock.systemUTC(), TTL), new JobStatusApi(new JobFinisher(store, Clock.systemUTC(), Duration.ofHours(1)), TTL));
+      var metrics = new RecordingJobMetrics();
+      return new Api(new SubmitJobApi(new JobSubmission(store, queue, Clock.systemUTC(), metrics),
+          new WindowRequestParser(720), Clock.systemUTC(), TTL),
+          new JobStatusApi(new JobFinisher(store, Clock.systemUTC(), Duration.ofHours(1), metrics),
+              new JobCancellation(store, Clock.systemUTC(), metrics), TTL));
     }
   }
 
@@ -167,9 +174,9 @@ class JobsApiTest {
 
   @Test
   void status_shouldAnswer500WithRequestIdAndNoStackTrace_whenSomethingBreaks() {
-    var broken = new JobStatusApi(null, TTL);
+    var broken = new JobStatusApi(null, null, TTL);
 
-    var response = broken.status(get(JobId.random().value()));
+    var response = broken.handle(get(JobId.random().value()));
 
     assertThat(response.status()).isEqualTo(500);
     assertThat(json(response).get("requestId").asText()).isEqualTo("req-2");
@@ -195,7 +202,7 @@ class JobsApiTest {
         api.submit(new ApiRequest("GET", "/jobs", Map.of(), Map.of(), Map.of(), null, "r", STAGE)),
         api.submit(post(Map.of("hours", List.of("1"), "pad", List.of("x".repeat(5000))))),
         unreachable.submit(post(Map.of("hours", List.of("1")))),
-        new JobStatusApi(null, TTL).status(get(JobId.random().value())));
+        new JobStatusApi(null, null, TTL).handle(get(JobId.random().value())));
 
     // WHEN / THEN each is about:blank with RFC 9110's phrase for its status, the gateway responses' style
     var phrases = Map.of(400, "Bad Request", 404, "Not Found", 405, "Method Not Allowed", 413, "Content Too Large",

@@ -39,17 +39,22 @@ public final class FailingJobStore implements JobStore {
   }
 
   @Override
-  public Job complete(JobId id, DeepestThreadResult result) {
+  public boolean complete(JobId id, DeepestThreadResult result) {
     throw failure.get();
   }
 
   @Override
-  public void discard(JobId id, Optional<IdempotencyKey> idempotencyKey) {
+  public void discard(Job job, Optional<IdempotencyKey> idempotencyKey) {
     throw failure.get();
   }
 
   @Override
   public boolean fail(JobId id, String reason) {
+    throw failure.get();
+  }
+
+  @Override
+  public boolean cancel(JobId id) {
     throw failure.get();
   }
 }

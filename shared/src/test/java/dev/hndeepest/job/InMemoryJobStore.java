@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@link JobStore} in memory with the same conditional rules as the DynamoDB one; counts writes. */
+/** A {@link JobStore} in memory with the same conditional rules as the DynamoDB one (but no expiry); counts writes. */
 public final class InMemoryJobStore implements JobStore {
   private final Map<JobId, Job> jobs = new HashMap<>();
   private final Map<JobId, Map<Integer, BatchOutcome>> partials = new HashMap<>();
   private final Map<String, IdempotencyRecord> keys = new HashMap<>();
+  private final Map<String, JobId> windows = new HashMap<>();
   private final AtomicInteger writes = new AtomicInteger();
 
   private record IdempotencyRecord(JobId jobId, String fingerprint) {}
@@ -28,13 +29,24 @@ public final class InMemoryJobStore implements JobStore {
         }
         return new CreateOutcome.AlreadyExists(jobs.get(existing.jobId()));
       }
-      keys.put(idempotencyKey.get().hash(), new IdempotencyRecord(job.id(), idempotencyKey.get().requestFingerprint()));
     }
+    var holder = Optional.ofNullable(windows.get(window(job))).map(jobs::get);
+    if (holder.isPresent() && holder.get().status().servesItsWindow()) {
+      idempotencyKey.ifPresent(key -> keys.put(key.hash(), new IdempotencyRecord(holder.get().id(),
+          key.requestFingerprint())));
+      return new CreateOutcome.Reused(holder.get());
+    }
+    idempotencyKey.ifPresent(key -> keys.put(key.hash(), new IdempotencyRecord(job.id(), key.requestFingerprint())));
+    windows.put(window(job), job.id());
     if (jobs.putIfAbsent(job.id(), job) != null) {
       throw new IllegalStateException("job id collision " + job.id());
     }
     writes.incrementAndGet();
     return new CreateOutcome.Created(job);
+  }
+
+  private static String window(Job job) {
+    return job.request().hours() + "#" + job.request().asOf();
   }
 
   @Override
@@ -84,22 +96,37 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
-  public synchronized Job complete(JobId id, DeepestThreadResult result) {
+  public synchronized boolean complete(JobId id, DeepestThreadResult result) {
     var job = jobs.get(id);
     if (job.status() == JobStatus.RUNNING && job.batchesDone() >= job.batchesTotal()) {
       jobs.put(id, new Job(id, JobStatus.SUCCEEDED, job.request(), job.createdAt(), job.updatedAt(),
           job.postsTotal(), job.postsDone(), job.batchesTotal(), job.batchesDone(),
           job.discoveryItemsFetched(), job.idRangePlan(), result, null));
       writes.incrementAndGet();
+      return true;
     }
-    return jobs.get(id);
+    return false;
   }
 
   @Override
-  public synchronized void discard(JobId id, Optional<IdempotencyKey> idempotencyKey) {
-    jobs.remove(id);
+  public synchronized void discard(Job job, Optional<IdempotencyKey> idempotencyKey) {
+    jobs.remove(job.id());
     idempotencyKey.ifPresent(key -> keys.remove(key.hash()));
+    windows.remove(window(job), job.id());
     writes.incrementAndGet();
+  }
+
+  @Override
+  public synchronized boolean cancel(JobId id) {
+    var job = jobs.get(id);
+    if (job == null || job.status().isTerminal()) {
+      return false;
+    }
+    jobs.put(id, new Job(id, JobStatus.CANCELLED, job.request(), job.createdAt(), job.updatedAt(), job.postsTotal(),
+        job.postsDone(), job.batchesTotal(), job.batchesDone(), job.discoveryItemsFetched(), job.idRangePlan(),
+        null, null));
+    writes.incrementAndGet();
+    return true;
   }
 
   @Override

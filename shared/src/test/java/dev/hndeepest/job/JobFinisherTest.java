@@ -14,6 +14,7 @@ class JobFinisherTest {
   private static final Instant SUBMITTED = Instant.parse("2025-06-10T12:00:00Z");
   private static final Duration STALL = Duration.ofHours(1);
   private final InMemoryJobStore store = new InMemoryJobStore();
+  private final RecordingJobMetrics metrics = new RecordingJobMetrics();
 
   private JobId runningJob() {
     var job = Job.submitted(JobId.random(), new WindowRequest(24, SUBMITTED.getEpochSecond(), false), SUBMITTED);
@@ -23,7 +24,7 @@ class JobFinisherTest {
   }
 
   private JobFinisher queryAt(Instant now) {
-    return new JobFinisher(store, Clock.fixed(now, ZoneOffset.UTC), STALL);
+    return new JobFinisher(store, Clock.fixed(now, ZoneOffset.UTC), STALL, metrics);
   }
 
   @Test

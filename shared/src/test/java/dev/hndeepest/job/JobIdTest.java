@@ -82,12 +82,14 @@ class JobIdTest {
 
   @Test
   void submit_shouldGiveEveryJobAFreshRandomId_evenForTheSameQuestion() {
-    // GIVEN the same question asked twice without an Idempotency-Key
-    var submission = new JobSubmission(new InMemoryJobStore(), new RecordingWorkQueue(), Clock.systemUTC());
+    // GIVEN the same question asked again without an Idempotency-Key, after its first job failed
+    var store = new InMemoryJobStore();
+    var submission = new JobSubmission(store, new RecordingWorkQueue(), Clock.systemUTC(), new RecordingJobMetrics());
     var question = new WindowRequestParser(720).parse("24", "1718000000", Instant.now());
 
     // WHEN
     var first = submission.submit(question, Optional.empty()).job().id();
+    store.fail(first, "the HN API was down");
     var second = submission.submit(question, Optional.empty()).job().id();
 
     // THEN the ids share nothing derived from the question

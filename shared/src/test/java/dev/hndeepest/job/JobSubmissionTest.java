@@ -15,7 +15,8 @@ class JobSubmissionTest {
   private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
-  private final JobSubmission submission = new JobSubmission(store, queue, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final RecordingJobMetrics metrics = new RecordingJobMetrics();
+  private final JobSubmission submission = new JobSubmission(store, queue, Clock.fixed(NOW, ZoneOffset.UTC), metrics);
   private final WindowRequestParser parser = new WindowRequestParser(720);
 
   /** The question validated as the API validates it, then submitted. */

@@ -40,13 +40,15 @@ class WorkProcessorTest {
 
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
+  private final RecordingJobMetrics metrics = new RecordingJobMetrics();
 
   private WorkProcessor processor(FakeHnApi api) {
     return processor(api, LATER);
   }
 
   private WorkProcessor processor(FakeHnApi api, Clock clock) {
-    return new WorkProcessor(store, queue, () -> api, new BatchPlanner(200, 10), clock, MAX_RECEIVES, IDS_PER_BATCH);
+    return new WorkProcessor(store, queue, () -> api, new BatchPlanner(200, 10), clock, MAX_RECEIVES, IDS_PER_BATCH,
+        metrics);
   }
 
   private JobId submit(int hours) {
@@ -69,7 +71,7 @@ class WorkProcessorTest {
 
     // WHEN discovery runs, then every batch is delivered twice, in shuffled order
     var batches = runRedeliveredAndReordered(processor(FakeHnApi.of(ITEMS)), id);
-    var job = new JobFinisher(store, LATER, Duration.ofHours(1)).status(id);
+    var job = new JobFinisher(store, LATER, Duration.ofHours(1), metrics).status(id);
 
     // THEN the id range was split into batches, each counted once, and the answer is the command's
     assertThat(batches).hasSizeGreaterThan(1).allMatch(m -> m instanceof WorkMessage.MeasureIdRange);
@@ -87,7 +89,7 @@ class WorkProcessorTest {
 
     // WHEN
     var batches = runRedeliveredAndReordered(processor(api, AT_AS_OF), id);
-    var job = new JobFinisher(store, LATER, Duration.ofHours(1)).status(id);
+    var job = new JobFinisher(store, LATER, Duration.ofHours(1), metrics).status(id);
 
     // THEN the listed posts went out in batches of posts, and the answer is the command's
     assertThat(api.newStoriesCalls()).isEqualTo(1);

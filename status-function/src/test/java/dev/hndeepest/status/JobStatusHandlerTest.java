@@ -9,8 +9,11 @@ import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.JobPlan;
+import dev.hndeepest.job.JobCancellation;
 import dev.hndeepest.job.JobFinisher;
 import dev.hndeepest.json.Json;
+import dev.hndeepest.lambda.metrics.EmfLines;
+import dev.hndeepest.lambda.metrics.PowertoolsJobMetrics;
 import dev.hndeepest.request.WindowRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +27,10 @@ class JobStatusHandlerTest {
   private static final JobId EVENT_JOB = new JobId("3f1c2b9e-8d4a-4f6b-9c2d-1a2b3c4d5e6f");
   private final InMemoryJobStore store = new InMemoryJobStore();
   private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
+  private final PowertoolsJobMetrics metrics = EmfLines.metrics();
   private final JobStatusHandler handler = new JobStatusHandler(new JobStatusApi(
-      new JobFinisher(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), Duration.ofDays(7)));
+      new JobFinisher(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1), metrics),
+      new JobCancellation(store, Clock.fixed(NOW, ZoneOffset.UTC), metrics), Duration.ofDays(7)), metrics);
 
   @Test
   void handleRequest_shouldAnswerEmptyWindowResult_whenJobHadNoPosts() {

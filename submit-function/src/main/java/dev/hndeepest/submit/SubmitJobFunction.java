@@ -6,20 +6,27 @@ import dev.hndeepest.config.Environment;
 import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.dynamo.DynamoJobStore;
 import dev.hndeepest.job.sqs.SqsWorkQueue;
+import dev.hndeepest.lambda.metrics.PowertoolsJobMetrics;
 import dev.hndeepest.request.WindowRequestParser;
 import java.time.Clock;
 import java.util.Map;
 
-/** The submit function's composition root: its environment in, the job store, the queue and the API wired. */
+/** The submit function's composition root: its environment in, the job store, the queue, the metrics and the API wired. */
 final class SubmitJobFunction {
   private SubmitJobFunction() {}
 
-  static SubmitJobApi api(Map<String, String> environment, Clock clock) {
-    var settings = SubmitJobSettings.from(Environment.of(environment));
+  /** What the handler holds: the API and the metrics it flushes after each request. */
+  record Wired(SubmitJobApi api, PowertoolsJobMetrics metrics) {}
+
+  static Wired wire(Map<String, String> environment, Clock clock) {
+    var env = Environment.of(environment);
+    var settings = SubmitJobSettings.from(env);
+    var metrics = PowertoolsJobMetrics.from(env);
     var store = new DynamoJobStore(AwsClients.dynamoDb(settings.aws()), settings.jobsTableName(), settings.jobTtl(),
         clock);
     var queue = new SqsWorkQueue(AwsClients.sqs(settings.aws()), settings.workQueueUrl());
-    return new SubmitJobApi(new JobSubmission(store, queue, clock), new WindowRequestParser(settings.maxHours()), clock,
-        settings.jobTtl());
+    var api = new SubmitJobApi(new JobSubmission(store, queue, clock, metrics),
+        new WindowRequestParser(settings.maxHours()), clock, settings.jobTtl());
+    return new Wired(api, metrics);
   }
 }

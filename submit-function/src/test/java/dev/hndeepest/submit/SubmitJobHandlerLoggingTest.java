@@ -11,6 +11,7 @@ import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.JobStore;
 import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.RecordingWorkQueue;
+import dev.hndeepest.lambda.metrics.EmfLines;
 import dev.hndeepest.request.WindowRequestParser;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -117,9 +118,10 @@ class SubmitJobHandlerLoggingTest {
   void handleRequest_shouldLogNoSecretAndNoBody_whateverTheOutcome(Outcome outcome) {
     // GIVEN a request whose headers, query and body all carry secrets
     var store = outcome.store();
+    var metrics = EmfLines.metrics();
     var handler = new SubmitJobHandler(new SubmitJobApi(
-        new JobSubmission(store, new RecordingWorkQueue(), Clock.systemUTC()), new WindowRequestParser(720),
-        Clock.systemUTC(), Duration.ofDays(7)));
+        new JobSubmission(store, new RecordingWorkQueue(), Clock.systemUTC(), metrics), new WindowRequestParser(720),
+        Clock.systemUTC(), Duration.ofDays(7)), metrics);
 
     // WHEN
     var response = handler.handleRequest(requestCarryingSecrets(outcome.hours), null);

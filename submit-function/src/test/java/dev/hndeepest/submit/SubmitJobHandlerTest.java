@@ -11,6 +11,8 @@ import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.job.WorkMessage;
 import dev.hndeepest.json.Json;
+import dev.hndeepest.lambda.metrics.EmfLines;
+import dev.hndeepest.lambda.metrics.PowertoolsJobMetrics;
 import dev.hndeepest.request.WindowRequestParser;
 import java.net.URI;
 import java.time.Clock;
@@ -26,9 +28,10 @@ class SubmitJobHandlerTest {
   private static final Instant NOW = Instant.parse("2025-06-11T00:00:00Z");
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
+  private final PowertoolsJobMetrics metrics = EmfLines.metrics();
   private final SubmitJobHandler handler = new SubmitJobHandler(new SubmitJobApi(
-      new JobSubmission(store, queue, Clock.fixed(NOW, ZoneOffset.UTC)), new WindowRequestParser(720),
-      Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7)));
+      new JobSubmission(store, queue, Clock.fixed(NOW, ZoneOffset.UTC), metrics), new WindowRequestParser(720),
+      Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7)), metrics);
 
   @Test
   void handleRequest_shouldQueueDiscoveryAndAnswer202_whenEventIsGood() {
@@ -86,6 +89,36 @@ class SubmitJobHandlerTest {
     assertThat(store.allJobs()).singleElement()
         .satisfies(job -> assertThat(job.request().asOf()).isEqualTo(Instant.parse("2025-06-10T12:00:00Z").getEpochSecond()));
     assertThat(queue.sent()).hasSize(1);
+  }
+
+  @Test
+  void handleRequest_shouldEmitJobsSubmittedThenJobsReused_whenTheSameWindowIsAskedTwice() {
+    // GIVEN the good event (hours=24, asOf omitted) / WHEN it is handled twice in the same minute
+    var event = EventLoader.loadApiGatewayRestEvent("../events/submit-job.json");
+    var first = EmfLines.during(() -> handler.handleRequest(event, null));
+    var second = EmfLines.during(() -> handler.handleRequest(event, null));
+
+    // THEN one EMF line each, in the stack's namespace with the service dimension only, as CloudWatch reads it
+    assertThat(first.lines()).singleElement().satisfies(line -> {
+      assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo(EmfLines.NAMESPACE);
+      assertThat(line.at("/_aws/CloudWatchMetrics/0/Dimensions/0").toString()).isEqualTo("[\"service\"]");
+      assertThat(line.get("service").asText()).isEqualTo("hn-deepest");
+    });
+    assertThat(first.names()).containsExactly("JobsSubmitted");
+    assertThat(first.values("JobsSubmitted")).containsExactly(1.0);
+    assertThat(first.unit("JobsSubmitted")).contains("Count");
+    assertThat(second.names()).containsExactly("JobsReused");
+    assertThat(second.values("JobsReused")).containsExactly(1.0);
+    assertThat(queue.sent()).hasSize(1);
+  }
+
+  @Test
+  void handleRequest_shouldEmitNothing_whenTheRequestIsRejected() {
+    var event = EventLoader.loadApiGatewayRestEvent("../events/submit-job-hours-abc.json");
+
+    var emitted = EmfLines.during(() -> handler.handleRequest(event, null));
+
+    assertThat(emitted.lines()).isEmpty();
   }
 
   @ParameterizedTest

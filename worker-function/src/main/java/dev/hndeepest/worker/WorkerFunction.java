@@ -9,21 +9,28 @@ import dev.hndeepest.job.BatchPlanner;
 import dev.hndeepest.job.WorkProcessor;
 import dev.hndeepest.job.dynamo.DynamoJobStore;
 import dev.hndeepest.job.sqs.SqsWorkQueue;
+import dev.hndeepest.lambda.metrics.PowertoolsJobMetrics;
 import java.time.Clock;
 import java.util.Map;
 
-/** The worker's composition root: its environment in, the job store, the queue and the HN client wired. */
+/** The worker's composition root: its environment in, the job store, the queue, the HN client and the metrics wired. */
 final class WorkerFunction {
   private WorkerFunction() {}
 
-  static WorkProcessor processor(Map<String, String> environment, Clock clock) {
-    var settings = WorkerSettings.from(Environment.of(environment));
+  /** What the handler holds: the processor and the metrics it flushes after each delivery. */
+  record Wired(WorkProcessor processor, PowertoolsJobMetrics metrics) {}
+
+  static Wired wire(Map<String, String> environment, Clock clock) {
+    var env = Environment.of(environment);
+    var settings = WorkerSettings.from(env);
+    var metrics = PowertoolsJobMetrics.from(env);
     var store = new DynamoJobStore(AwsClients.dynamoDb(settings.aws()), settings.jobsTableName(), settings.jobTtl(),
         clock);
     var queue = new SqsWorkQueue(AwsClients.sqs(settings.aws()), settings.workQueueUrl());
     var hnClient = HnClientConfig.defaults(settings.hnApiBaseUrl()).withMaxConcurrency(settings.hnConcurrency())
         .withRetry(RetryPolicy.defaults().withStallTimeout(settings.hnStallTimeout()));
-    return new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), new BatchPlanner(), clock,
-        settings.maxReceiveCount());
+    var processor = new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), new BatchPlanner(), clock,
+        settings.maxReceiveCount(), metrics);
+    return new Wired(processor, metrics);
   }
 }

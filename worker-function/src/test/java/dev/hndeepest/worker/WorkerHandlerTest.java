@@ -17,6 +17,8 @@ import dev.hndeepest.job.JobStatus;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.job.WorkMessage;
 import dev.hndeepest.job.WorkProcessor;
+import dev.hndeepest.lambda.metrics.EmfLines;
+import dev.hndeepest.lambda.metrics.PowertoolsJobMetrics;
 import dev.hndeepest.request.WindowRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,8 +42,9 @@ class WorkerHandlerTest {
   private final FakeHnApi hn = FakeHnApi.builder()
       .computed(44000012, id -> id < 44000010 ? olderComment(id) : THREAD.get(id))
       .build();
+  private final PowertoolsJobMetrics metrics = EmfLines.metrics();
   private final WorkerHandler handler = new WorkerHandler(new WorkProcessor(store, queue, () -> hn,
-      new BatchPlanner(), Clock.fixed(AS_OF.plusSeconds(3_600), ZoneOffset.UTC), 3));
+      new BatchPlanner(), Clock.fixed(AS_OF.plusSeconds(3_600), ZoneOffset.UTC), 3, metrics), metrics);
 
   private static HnItem olderComment(long id) {
     return new HnItem(id, "comment", "other", POST_TIME - (44000010 - id), null, null, 1L, null, null, null, null,

@@ -3,6 +3,7 @@ package dev.hndeepest.job.dynamo;
 import static dev.hndeepest.job.dynamo.JobItemMapper.*;
 
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.job.BackendException;
 import dev.hndeepest.job.BatchOutcome;
 import dev.hndeepest.job.IdempotencyKey;
 import dev.hndeepest.job.IdempotencyKeyConflictException;
@@ -16,6 +17,7 @@ import dev.hndeepest.json.Json;
 import dev.hndeepest.job.aws.AwsFailures;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +40,9 @@ public final class DynamoJobStore implements JobStore {
   /** An Idempotency-Key answers with the same job for this long (PRODUCT.md §3). */
   static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+  private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+  /** Tries to claim a window whose holder keeps failing or being cancelled under us before giving up. */
+  private static final int WINDOW_ATTEMPTS = 4;
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -54,25 +59,100 @@ public final class DynamoJobStore implements JobStore {
   @Override
   public CreateOutcome create(Job job, Optional<IdempotencyKey> idempotencyKey) {
     return AwsFailures.call(() -> {
-      var putJob = Put.builder()
-          .tableName(tableName)
-          .item(toJobItem(job, expiresAt(job)))
-          .conditionExpression("attribute_not_exists(#pk)")
-          .expressionAttributeNames(Map.of("#pk", PK))
-          .build();
-      var writes = new ArrayList<TransactWriteItem>();
-      writes.add(TransactWriteItem.builder().put(putJob).build());
-      idempotencyKey.ifPresent(key -> writes.add(TransactWriteItem.builder().put(putKey(job, key)).build()));
-      try {
-        dynamoDb.transactWriteItems(request -> request.transactItems(writes));
-        return new CreateOutcome.Created(job);
-      } catch (TransactionCanceledException e) {
-        if (idempotencyKey.isPresent() && failedCondition(e, 1)) {
-          return new CreateOutcome.AlreadyExists(jobOfKey(idempotencyKey.get()));
+      Optional<JobId> staleHolder = Optional.empty();
+      for (int attempt = 0; attempt < WINDOW_ATTEMPTS; attempt++) {
+        var writes = new ArrayList<TransactWriteItem>();
+        writes.add(TransactWriteItem.builder().put(putJob(job)).build());
+        writes.add(TransactWriteItem.builder().put(claimWindow(job, staleHolder)).build());
+        idempotencyKey.ifPresent(key -> writes.add(TransactWriteItem.builder().put(putKey(job, key)).build()));
+        try {
+          dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+          return new CreateOutcome.Created(job);
+        } catch (TransactionCanceledException e) {
+          if (idempotencyKey.isPresent() && failedCondition(e, 2)) {
+            return new CreateOutcome.AlreadyExists(jobOfKey(idempotencyKey.get()));
+          }
+          if (conflicted(e)) {
+            continue; // a simultaneous transaction on the same window: read the outcome on the next try
+          }
+          if (!failedCondition(e, 1)) {
+            throw e;
+          }
         }
-        throw e;
+        // The window is claimed: by a job that still answers it, or by one that failed, was cancelled or expired.
+        var holder = windowHolder(job);
+        if (holder.isPresent() && servesWindow(holder.get())) {
+          return reuse(holder.get(), idempotencyKey);
+        }
+        staleHolder = holder.map(Job::id).or(() -> windowJobId(job));
       }
+      throw new BackendException.Unavailable("the window hours=" + job.request().hours() + " asOf="
+          + job.request().asOf() + " kept changing hands; retry", null);
     });
+  }
+
+  private Put putJob(Job job) {
+    return Put.builder()
+        .tableName(tableName)
+        .item(toJobItem(job, expiresAt(job).getEpochSecond()))
+        .conditionExpression("attribute_not_exists(#pk)")
+        .expressionAttributeNames(Map.of("#pk", PK))
+        .build();
+  }
+
+  /**
+   * The window's item names this job: only when no job holds the window, when its holder has expired
+   * (TTL deletion lags by hours), or when it still names the holder found failed or cancelled (so of
+   * simultaneous takers one wins).
+   */
+  private Put claimWindow(Job job, Optional<JobId> staleHolder) {
+    var names = new HashMap<>(Map.of("#pk", PK, "#expiresAt", EXPIRES_AT));
+    var values = new HashMap<>(Map.of(":now", n(clock.instant().getEpochSecond())));
+    var condition = "attribute_not_exists(#pk) OR #expiresAt < :now";
+    if (staleHolder.isPresent()) {
+      names.put("#jobId", JOB_ID);
+      values.put(":stale", s(staleHolder.get().value()));
+      condition += " OR #jobId = :stale";
+    }
+    return Put.builder()
+        .tableName(tableName)
+        .item(toWindowItem(job, expiresAt(job).getEpochSecond()))
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .build();
+  }
+
+  private Optional<JobId> windowJobId(Job job) {
+    var item = dynamoDb.getItem(r -> r.tableName(tableName).key(windowKey(job.request())).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(new JobId(item.get(JOB_ID).s()));
+  }
+
+  private Optional<Job> windowHolder(Job job) {
+    return windowJobId(job).flatMap(this::find);
+  }
+
+  private boolean servesWindow(Job holder) {
+    return holder.status().servesItsWindow() && !expiresAt(holder).isBefore(clock.instant());
+  }
+
+  /** The window's job answers; a new Idempotency-Key is stored for it, so the key replays it later. */
+  private CreateOutcome reuse(Job holder, Optional<IdempotencyKey> idempotencyKey) {
+    if (idempotencyKey.isEmpty()) {
+      return new CreateOutcome.Reused(holder);
+    }
+    var put = putKey(holder, idempotencyKey.get());
+    try {
+      dynamoDb.putItem(r -> r.tableName(put.tableName()).item(put.item())
+          .conditionExpression(put.conditionExpression())
+          .expressionAttributeNames(put.expressionAttributeNames())
+          .expressionAttributeValues(put.expressionAttributeValues()));
+      return new CreateOutcome.Reused(holder);
+    } catch (ConditionalCheckFailedException e) {
+      // A simultaneous request with the same key stored it first: it names the job to replay.
+      var keyed = jobOfKey(idempotencyKey.get());
+      return keyed.id().equals(holder.id()) ? new CreateOutcome.Reused(holder) : new CreateOutcome.AlreadyExists(keyed);
+    }
   }
 
   private Put putKey(Job job, IdempotencyKey key) {
@@ -198,7 +278,7 @@ public final class DynamoJobStore implements JobStore {
   }
 
   @Override
-  public Job complete(JobId id, DeepestThreadResult result) {
+  public boolean complete(JobId id, DeepestThreadResult result) {
     return AwsFailures.call(() -> {
       try {
         dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
@@ -209,21 +289,30 @@ public final class DynamoJobStore implements JobStore {
             .expressionAttributeValues(Map.of(":succeeded", s(JobStatus.SUCCEEDED.name()),
                 ":running", s(JobStatus.RUNNING.name()), ":result", s(Json.write(result)),
                 ":now", s(clock.instant().toString()))));
+        return true;
       } catch (ConditionalCheckFailedException e) {
-        // Someone else completed (or failed) it first; their write stands.
+        // Someone else completed, failed or cancelled it first; their write stands.
+        return false;
       }
-      return find(id).orElseThrow(() -> new JobNotFoundException(id));
     });
   }
 
   @Override
-  public void discard(JobId id, Optional<IdempotencyKey> idempotencyKey) {
+  public void discard(Job job, Optional<IdempotencyKey> idempotencyKey) {
     AwsFailures.run(() -> {
       var deletes = new ArrayList<TransactWriteItem>();
-      deletes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(jobKey(id))).build());
+      deletes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(jobKey(job.id()))).build());
       idempotencyKey.ifPresent(key -> deletes.add(TransactWriteItem.builder()
           .delete(d -> d.tableName(tableName).key(idempotencyKey(key.hash()))).build()));
       dynamoDb.transactWriteItems(request -> request.transactItems(deletes));
+      try {
+        dynamoDb.deleteItem(d -> d.tableName(tableName).key(windowKey(job.request()))
+            .conditionExpression("#jobId = :id")
+            .expressionAttributeNames(Map.of("#jobId", JOB_ID))
+            .expressionAttributeValues(Map.of(":id", s(job.id().value()))));
+      } catch (ConditionalCheckFailedException e) {
+        // The window names another job by now: that claim stands.
+      }
     });
   }
 
@@ -245,8 +334,31 @@ public final class DynamoJobStore implements JobStore {
     });
   }
 
-  private long expiresAt(Job job) {
-    return job.createdAt().plus(ttl).getEpochSecond();
+  @Override
+  public boolean cancel(JobId id) {
+    return AwsFailures.call(() -> {
+      try {
+        dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
+            .updateExpression("SET #status = :cancelled, #updatedAt = :now")
+            .conditionExpression("#status IN (:pending, :running)")
+            .expressionAttributeNames(Map.of("#status", STATUS, "#updatedAt", UPDATED_AT))
+            .expressionAttributeValues(Map.of(":cancelled", s(JobStatus.CANCELLED.name()),
+                ":pending", s(JobStatus.PENDING.name()), ":running", s(JobStatus.RUNNING.name()),
+                ":now", s(clock.instant().toString()))));
+        return true;
+      } catch (ConditionalCheckFailedException e) {
+        return false;
+      }
+    });
+  }
+
+  private Instant expiresAt(Job job) {
+    return job.createdAt().plus(ttl);
+  }
+
+  private static boolean conflicted(TransactionCanceledException e) {
+    var reasons = e.cancellationReasons();
+    return reasons != null && reasons.stream().anyMatch(reason -> TRANSACTION_CONFLICT.equals(reason.code()));
   }
 
   private static boolean failedCondition(TransactionCanceledException e, int index) {

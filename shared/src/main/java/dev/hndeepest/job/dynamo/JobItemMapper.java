@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   pk = JOB#{id}          sk = JOB         the job (with its id-range plan, when it has one)
  *   pk = JOB#{id}          sk = BATCH#{n}   one partial maximum per work batch
  *   pk = IDEMPOTENCY#{sha} sk = KEY         an Idempotency-Key and the job it created
+ *   pk = WINDOW#{h}#{asOf} sk = WINDOW      the job that answers the window (hours, asOf)
  * </pre>
  */
 final class JobItemMapper {
@@ -31,6 +32,7 @@ final class JobItemMapper {
   static final String JOB_SK = "JOB";
   static final String BATCH_SK_PREFIX = "BATCH#";
   static final String KEY_SK = "KEY";
+  static final String WINDOW_SK = "WINDOW";
 
   static final String JOB_ID = "jobId";
   static final String STATUS = "status";
@@ -70,6 +72,17 @@ final class JobItemMapper {
 
   static Map<String, AttributeValue> idempotencyKey(String keyHash) {
     return Map.of(PK, s("IDEMPOTENCY#" + keyHash), SK, s(KEY_SK));
+  }
+
+  static Map<String, AttributeValue> windowKey(WindowRequest request) {
+    return Map.of(PK, s("WINDOW#" + request.hours() + "#" + request.asOf()), SK, s(WINDOW_SK));
+  }
+
+  static Map<String, AttributeValue> toWindowItem(Job job, long expiresAt) {
+    var item = new HashMap<>(windowKey(job.request()));
+    item.put(JOB_ID, s(job.id().value()));
+    item.put(EXPIRES_AT, n(expiresAt));
+    return item;
   }
 
   static Map<String, AttributeValue> toJobItem(Job job, long expiresAt) {
