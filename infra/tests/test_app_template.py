@@ -289,22 +289,25 @@ def apiStage_should_throttleLogAndTrace_whenTranslated(prod_template, prod_intri
     assert stage["TracingEnabled"] is True
 
 
-def restApi_should_routeBothOperationsToLiveAliases_whenTranslated(prod_template):
+def restApi_should_routeEveryOperationToLiveAliases_whenTranslated(prod_template):
     # GIVEN the OpenAPI body SAM generated
     body = prod_template["Resources"]["JobsApi"]["Properties"]["Body"]
     submit_alias, _ = alias_of(prod_template, "SubmitJobFunction")
     status_alias, _ = alias_of(prod_template, "JobStatusFunction")
 
-    # WHEN / THEN POST /jobs and GET /jobs/{id} are Lambda proxy integrations of the live aliases, only
-    # (besides each path's OPTIONS preflight, there only with CorsAllowedOrigins: test_operations.py)
+    # WHEN / THEN POST /jobs, GET and DELETE /jobs/{id} are Lambda proxy integrations of the live
+    # aliases, only (besides each path's OPTIONS preflight, there only with CorsAllowedOrigins:
+    # test_operations.py); the status function serves both operations on a job
     assert set(body["paths"]) == {"/jobs", "/jobs/{id}"}
     assert set(body["paths"]["/jobs"]) == {"post", "options"}
-    assert set(body["paths"]["/jobs/{id}"]) == {"get", "options"}
+    assert set(body["paths"]["/jobs/{id}"]) == {"get", "delete", "options"}
     post = body["paths"]["/jobs"]["post"]["x-amazon-apigateway-integration"]
     get = body["paths"]["/jobs/{id}"]["get"]["x-amazon-apigateway-integration"]
-    assert post["type"] == get["type"] == "aws_proxy"
+    delete = body["paths"]["/jobs/{id}"]["delete"]["x-amazon-apigateway-integration"]
+    assert post["type"] == get["type"] == delete["type"] == "aws_proxy"
     assert f"${{{submit_alias}}}" in post["uri"]["Fn::Sub"]
     assert f"${{{status_alias}}}" in get["uri"]["Fn::Sub"]
+    assert f"${{{status_alias}}}" in delete["uri"]["Fn::Sub"]
 
 
 def restApi_should_answerUnknownRoutesWithProblemJson404_whenTranslated(prod_template):

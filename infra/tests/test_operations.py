@@ -266,7 +266,7 @@ def everyRoute_should_requireTheApiKeyUnderUseApiKeys_whenTranslated(prod_templa
 
     # WHEN / THEN each needs the x-api-key header exactly when UseApiKeys holds, so a new route
     # without its `security` fails here rather than opening in prod
-    assert {("/jobs", "post"), ("/jobs/{id}", "get")} <= set(operations)
+    assert {("/jobs", "post"), ("/jobs/{id}", "get"), ("/jobs/{id}", "delete")} <= set(operations)
     for route, operation in operations.items():
         assert operation["x-amazon-apigateway-integration"]["type"] == "aws_proxy", route
         assert operation.get("security") == API_KEY_SECURITY, route

@@ -126,4 +126,47 @@ class WorkerHandlerTest {
     assertThat(store.writes()).isZero();
     assertThat(queue.sent()).isEmpty();
   }
+
+  @Test
+  void handleRequest_shouldEmitItsMessagesBatchesAndHnTraffic_asOneEmfLine() {
+    // GIVEN a running job with one listed post to measure
+    givenJob();
+    store.markRunning(EVENT_JOB, JobPlan.ofPosts(1, 1, 3));
+    var event = EventLoader.loadSQSEvent("../events/worker-measure.json");
+
+    // WHEN the delivery is handled, then delivered again
+    var first = EmfLines.during(() -> handler.handleRequest(event, null));
+    long requestsOfFirst = hn.stats().requests();
+    var again = EmfLines.during(() -> handler.handleRequest(event, null));
+
+    // THEN the first counts its message, its batch and the HN requests the fake answered; the repeat no batch
+    assertThat(first.lines()).hasSize(1);
+    assertThat(first.values("MessagesProcessed")).containsExactly(1.0);
+    assertThat(first.values("BatchesMeasured")).containsExactly(1.0);
+    assertThat(first.sum("HnRequests")).isEqualTo(requestsOfFirst).isPositive();
+    assertThat(first.values("HnRetries")).containsExactly(0.0);
+    assertThat(first.values("HnGiveUps")).containsExactly(0.0);
+    assertThat(first.unit("HnRequests")).contains("Count");
+    assertThat(again.values("MessagesProcessed")).containsExactly(1.0);
+    assertThat(again.values("BatchesMeasured")).isEmpty();
+  }
+
+  @Test
+  void handleRequest_shouldDropTheBatchUnreadAndWriteNothing_whenTheJobWasCancelled() {
+    // GIVEN a job cancelled after discovery sent its batches
+    givenJob();
+    store.markRunning(EVENT_JOB, JobPlan.ofPosts(1, 1, 3));
+    store.cancel(EVENT_JOB);
+    int writesBefore = store.writes();
+
+    // WHEN its batch arrives
+    var response = handler.handleRequest(EventLoader.loadSQSEvent("../events/worker-measure.json"), null);
+
+    // THEN the message is done with (deleted), no HN item was read and nothing was written
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(hn.itemRequests()).isZero();
+    assertThat(store.writes()).isEqualTo(writesBefore);
+    assertThat(store.partials(EVENT_JOB)).isEmpty();
+    assertThat(store.find(EVENT_JOB).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+  }
 }
