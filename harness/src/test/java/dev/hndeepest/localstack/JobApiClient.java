@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A client of a local stack's job API over loopback HTTP, as a user's code would talk to it. */
 final class JobApiClient {
-  static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED");
+  static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
   // HTTP/1.1: the JDK client's h2c upgrade attempt is no part of what API Gateway clients do.
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
@@ -79,7 +79,7 @@ final class JobApiClient {
     return last.get();
   }
 
-  /** Polls the job until it is SUCCEEDED or FAILED. */
+  /** Polls the job until it has ended: SUCCEEDED, FAILED or CANCELLED. */
   JsonNode awaitEnd(String jobId, Duration deadline) {
     return awaitStatus(jobId, deadline, TERMINAL);
   }

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 // Starts a real moto_server (MotoServer, from the project venv) and the HN API replica, both on
-// loopback, and runs whole jobs through the real submit, worker and status handlers. Bad requests:
-// BadInputIT.
+// loopback, and runs whole jobs through the real submit, worker and status handlers: answers, redelivery,
+// failure, window reuse and cancellation. Bad requests: BadInputIT.
 class JobStackIT {
   private static final Instant END = Instant.parse("2025-03-01T00:00:00Z");
   private static final Clock AT_END = Clock.fixed(END, ZoneOffset.UTC);
@@ -227,8 +227,10 @@ class JobStackIT {
       // THEN
       var jobId = Json.read(response.getBody(), JsonNode.class).get("jobId").asText();
       assertThat(response.getStatusCode()).isEqualTo(202);
-      var items = moto.dynamoDb.scan(r -> r.tableName(resources.tableName("JobsTable"))).items();
-      assertThat(items).singleElement().satisfies(item -> {
+      var stored = moto.dynamoDb.scan(r -> r.tableName(resources.tableName("JobsTable"))).items();
+      assertThat(stored).filteredOn(item -> item.get("sk").s().equals("WINDOW")).singleElement()
+          .satisfies(window -> assertThat(window.get("jobId").s()).isEqualTo(jobId));
+      assertThat(stored).filteredOn(item -> item.get("sk").s().equals("JOB")).singleElement().satisfies(item -> {
         assertThat(item.get("jobId").s()).isEqualTo(jobId);
         assertThat(item.get("status").s()).isEqualTo("PENDING");
         assertThat(item.get("hours").n()).isEqualTo("24");
@@ -254,6 +256,129 @@ class JobStackIT {
           .containsExactly(event.getRecords().getFirst().getMessageId());
       assertThat(moto.dynamoDb.scan(r -> r.tableName(resources.tableName("JobsTable"))).count()).isZero();
       assertThat(moto.messagesIn(resources.queueUrl("WorkQueue"))).isZero();
+    }
+  }
+
+  @Test
+  void submit_shouldAnswerTheSameJobWith200_whenTheSameWindowIsAskedAgainOrAtOnce() throws Exception {
+    try (var stack = stack(replica.baseUrl())) {
+      // GIVEN a job of an explicit window / WHEN the window is asked again
+      var first = submit(stack, "hours=3&asOf=" + END);
+      var again = send("POST", URI.create(stack.apiBaseUrl() + "/jobs?hours=3&asOf=" + END.getEpochSecond()));
+
+      // THEN 200 with the same Location and a body of the same shape
+      var jobUrl = stack.apiBaseUrl() + "/jobs/" + first.get("jobId").asText();
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+      assertThat(again.headers().firstValue("Location")).hasValue(jobUrl);
+      var body = Json.read(again.body(), JsonNode.class);
+      assertThat(body.get("jobId")).isEqualTo(first.get("jobId"));
+      assertThat(ImmutableNames.of(body)).isEqualTo(ImmutableNames.of(first));
+
+      // AND eight simultaneous submits of a window with asOf omitted (the stack's clock: END) make one job
+      var responses = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+      var start = new java.util.concurrent.CountDownLatch(1);
+      try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+        for (int i = 0; i < 8; i++) {
+          responses.add(pool.submit(() -> {
+            start.await();
+            return send("POST", URI.create(stack.apiBaseUrl() + "/jobs?hours=5"));
+          }));
+        }
+        start.countDown();
+        var statuses = new java.util.ArrayList<Integer>();
+        var ids = new java.util.HashSet<String>();
+        for (var response : responses) {
+          statuses.add(response.get().statusCode());
+          ids.add(Json.read(response.get().body(), JsonNode.class).get("jobId").asText());
+        }
+        assertThat(statuses).containsOnly(202, 200).filteredOn(status -> status == 202).hasSize(1);
+        assertThat(ids).hasSize(1);
+      }
+      var job = awaitEnd(stack, ids(responses));
+      assertThat(job.get("asOf").asText()).isEqualTo(END.toString());
+      assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+  }
+
+  /** The replica's item reads once they have not changed for three seconds. */
+  private static long quietReads(HnReplicaServer server) {
+    var last = new java.util.concurrent.atomic.AtomicLong(-1);
+    MotoFixture.await("HN reads to stop", DEADLINE, () -> {
+      long before = server.stats().itemRequests();
+      try {
+        Thread.sleep(3_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      long now = server.stats().itemRequests();
+      last.set(now);
+      return now == before;
+    });
+    return last.get();
+  }
+
+  private static String ids(java.util.List<java.util.concurrent.Future<HttpResponse<String>>> responses)
+      throws Exception {
+    return Json.read(responses.getFirst().get().body(), JsonNode.class).get("jobId").asText();
+  }
+
+  /** The field names of a JSON object, to compare the shape of two bodies. */
+  private record ImmutableNames(java.util.Set<String> names) {
+    static ImmutableNames of(JsonNode node) {
+      var names = new java.util.TreeSet<String>();
+      node.fieldNames().forEachRemaining(names::add);
+      return new ImmutableNames(names);
+    }
+  }
+
+  @Test
+  void delete_shouldCancelTheJob_andItsRemainingBatchesAreDroppedUnreadWithNothingWritten() throws IOException {
+    // GIVEN a slow replica (so the job is still running) and a job planned into batches
+    var slow = HnReplicaServer.start(items, ReplicaOptions.defaults().withServedAsOf(END)
+        .withLatency(Duration.ofMillis(150)));
+    try (slow; var stack = stack(slow.baseUrl()); var admin = StackAdmin.of(stack)) {
+      var jobId = submit(stack, "hours=12&asOf=" + END).get("jobId").asText();
+      var jobUrl = URI.create(stack.apiBaseUrl() + "/jobs/" + jobId);
+      MotoFixture.await("the job to be planned", DEADLINE, () -> Json.read(send("GET", jobUrl).body(), JsonNode.class)
+          .path("status").asText().equals("RUNNING"));
+      var running = send("GET", jobUrl);
+      assertThat(running.headers().firstValue("Retry-After")).as("a polling hint while unfinished").isPresent();
+
+      // WHEN it is cancelled
+      var cancelled = send("DELETE", jobUrl);
+
+      // THEN 202 with the job CANCELLED; once the queue has drained it is still CANCELLED with no partial
+      // written after the cancel, a batch sent again reads nothing from HN, and cancelling again is 409
+      assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(202);
+      assertThat(cancelled.headers().firstValue("Retry-After")).isPresent();
+      var atCancel = Json.read(cancelled.body(), JsonNode.class);
+      assertThat(atCancel.get("status").asText()).isEqualTo("CANCELLED");
+      var queueUrl = stack.resources().queueUrl("WorkQueue");
+      MotoFixture.await("the cancelled job's messages to be dropped", DEADLINE, () -> moto.messagesIn(queueUrl) == 0);
+      // A batch being measured when the cancel came finishes its reads (then writes nothing): wait it out.
+      long readsAfterDrain = quietReads(slow);
+      admin.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(WorkMessageCodec.encode(
+          new WorkMessage.MeasureIdRange(new JobId(jobId), 0, 1, 10_000))));
+      MotoFixture.await("the resent batch to be dropped", DEADLINE, () -> moto.messagesIn(queueUrl) == 0);
+      long readsAfterResend = quietReads(slow);
+      var after = Json.read(send("GET", jobUrl).body(), JsonNode.class);
+      assertThat(after.get("status").asText()).isEqualTo("CANCELLED");
+      assertThat(after.get("progress")).isEqualTo(atCancel.get("progress"));
+      assertThat(after.has("result")).isFalse();
+      var partials = moto.dynamoDb.query(r -> r.tableName(stack.resources().tableName("JobsTable"))
+          .keyConditionExpression("pk = :pk AND begins_with(sk, :batch)")
+          .expressionAttributeValues(java.util.Map.of(
+              ":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("JOB#" + jobId),
+              ":batch", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("BATCH#")))).count();
+      assertThat(partials).isEqualTo(atCancel.at("/progress/batchesDone").asInt());
+      assertThat(readsAfterResend).isEqualTo(readsAfterDrain);
+      assertThat(send("DELETE", jobUrl).statusCode()).isEqualTo(409);
+
+      // AND the cancelled window is computed anew when asked again
+      var resubmitted = submit(stack, "hours=12&asOf=" + END);
+      assertThat(resubmitted.get("jobId").asText()).isNotEqualTo(jobId);
+      send("DELETE", URI.create(stack.apiBaseUrl() + "/jobs/" + resubmitted.get("jobId").asText()));
     }
   }
 }

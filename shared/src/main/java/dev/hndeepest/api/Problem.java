@@ -28,6 +28,7 @@ public record Problem(
       400, "Bad Request",
       404, "Not Found",
       405, "Method Not Allowed",
+      409, "Conflict",
       413, "Content Too Large",
       422, "Unprocessable Content",
       500, "Internal Server Error",
