@@ -68,6 +68,63 @@ class LambdaRuntimeIT {
   }
 
   @Test
+  void submitFunction_shouldWriteItsMetricAsEmf_inTheNamespaceItsTemplateEnvironmentNames() throws Exception {
+    // GIVEN the submit function's template environment (POWERTOOLS_METRICS_NAMESPACE from Globals)
+    var environment = stack.function("SubmitJobFunction").environment();
+    var namespace = environment.get("POWERTOOLS_METRICS_NAMESPACE");
+    assertThat(namespace).startsWith("HnDeepest/");
+
+    // WHEN the runtime runs a submission (a window of its own, so it creates a job)
+    var invocation = run("SubmitJobFunction", environment, "submit-job-as-of.json");
+
+    // THEN stdout holds one EMF line: JobsSubmitted = 1 Count in that namespace, dimension service
+    assertThat(invocation.response().get("statusCode").asInt()).as(invocation.log()).isIn(200, 202);
+    assertThat(invocation.emfLines()).as(invocation.log()).singleElement().satisfies(line -> {
+      var directive = line.at("/_aws/CloudWatchMetrics/0");
+      assertThat(directive.get("Namespace").asText()).isEqualTo(namespace);
+      assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"service\"]]");
+      assertThat(line.get("service").asText()).isEqualTo(environment.get("POWERTOOLS_SERVICE_NAME"));
+      var metric = directive.at("/Metrics/0");
+      assertThat(metric.get("Unit").asText()).isEqualTo("Count");
+      assertThat(line.get(metric.get("Name").asText()).asDouble()).isEqualTo(1.0);
+    });
+  }
+
+  @Test
+  void everyFunction_shouldPrimeWithoutTouchingAnything_whenTheWarmUpRunsAtInit() throws Exception {
+    // GIVEN each function's template environment with the warm-up moved to init (the emulator takes no snapshot)
+    var table = stack.resources().tableName("JobsTable");
+    int itemsBefore = moto.dynamoDb.scan(r -> r.tableName(table)).count();
+    var queueUrl = stack.resources().queueUrl("WorkQueue");
+    int messagesBefore = moto.messagesIn(queueUrl);
+    for (var function : List.of("SubmitJobFunction", "JobStatusFunction", "WorkerFunction")) {
+      var environment = new HashMap<>(stack.function(function).environment());
+      environment.put("HN_DEEPEST_PRIME_AT_INIT", "true");
+      // An endpoint nothing listens on: a warm-up that called AWS would fail the function's init.
+      environment.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + freePort());
+      String event = switch (function) {
+        case "SubmitJobFunction" -> "submit-job-hours-abc.json";
+        case "JobStatusFunction" -> "job-status-malformed-id.json";
+        default -> "worker-malformed-body.json";
+      };
+
+      // WHEN the runtime builds the handler (priming it) and invokes it with a request it refuses
+      var invocation = run(function, environment, event);
+
+      // THEN it primed, answered as unprimed, and wrote no metric for the warm-up's requests
+      assertThat(invocation.log()).as(invocation.log()).contains(function + " primed in");
+      assertThat(invocation.response().toString()).doesNotContain("errorType");
+      // (the worker's one line is its invocation's own: a delivery whose HN traffic was nothing)
+      assertThat(invocation.emfLines()).as("the warm-up counts nothing").hasSize(function.equals("WorkerFunction") ? 1 : 0)
+          .allSatisfy(line -> assertThat(line.path("HnRequests").asDouble()).isZero());
+    }
+
+    // AND nothing was written to the table or sent to the queue
+    assertThat(moto.dynamoDb.scan(r -> r.tableName(table)).count()).isEqualTo(itemsBefore);
+    assertThat(moto.messagesIn(queueUrl)).isEqualTo(messagesBefore);
+  }
+
+  @Test
   void statusFunction_shouldStartAndAnswer_whenItsEnvironmentIsExactlyTheTemplates() throws Exception {
     // GIVEN the status function's template environment, which has no WORK_QUEUE_URL (the first
     // release's status function required it and could not start as deployed)
@@ -117,7 +174,20 @@ class LambdaRuntimeIT {
   }
 
   private static JsonNode invoke(String function, String eventFile) throws Exception {
-    return invoke(function, stack.function(function).environment(), eventFile);
+    return run(function, stack.function(function).environment(), eventFile).response();
+  }
+
+  private static JsonNode invoke(String functionId, Map<String, String> environment, String eventFile)
+      throws Exception {
+    return run(functionId, environment, eventFile).response();
+  }
+
+  /** The function's answer and everything it wrote to stdout and stderr (its CloudWatch log on AWS). */
+  private record Invocation(JsonNode response, String log) {
+    List<JsonNode> emfLines() {
+      return log.lines().filter(line -> line.startsWith("{\"_aws\"")).map(line -> Json.read(line, JsonNode.class))
+          .toList();
+    }
   }
 
   /**
@@ -125,7 +195,7 @@ class LambdaRuntimeIT {
    * {@code environment} plus the emulator's own timeout setting, sends the event file once,
    * returns the answer.
    */
-  private static JsonNode invoke(String functionId, Map<String, String> environment, String eventFile)
+  private static Invocation run(String functionId, Map<String, String> environment, String eventFile)
       throws Exception {
     var emulator = emulatorBinary();
     assumeThat(emulator).as("the SAM CLI's runtime interface emulator in .venv").isNotNull();
@@ -141,8 +211,8 @@ class LambdaRuntimeIT {
     var command = List.of(emulator.toString(), "--runtime-interface-emulator-address", "127.0.0.1:" + port,
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
         "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", function.definition().handler());
-    var builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(Files.createTempFile("rie-" + module, ".log").toFile());
+    var log = Files.createTempFile("rie-" + module, ".log");
+    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     // Nothing of this JVM's environment: the function sees what Lambda would give it.
     builder.environment().clear();
     builder.environment().putAll(environment);
@@ -155,7 +225,10 @@ class LambdaRuntimeIT {
               .timeout(Duration.ofSeconds(60))
               .POST(HttpRequest.BodyPublishers.ofFile(ROOT.resolve("events/" + eventFile))).build(),
           HttpResponse.BodyHandlers.ofString());
-      return Json.read(response.body(), JsonNode.class);
+      var answer = Json.read(response.body(), JsonNode.class);
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+      return new Invocation(answer, Files.readString(log));
     } finally {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
