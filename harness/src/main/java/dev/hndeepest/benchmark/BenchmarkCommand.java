@@ -82,7 +82,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
       return EXIT_DISAGREE;
     }
     var targets = TargetCheck.evaluate(results);
-    Files.writeString(settings.out(), BenchmarkReport.markdown(results, targets), StandardCharsets.UTF_8);
+    var kept = KeptSection.of(settings.out());
+    Files.writeString(settings.out(), BenchmarkReport.markdown(results, targets) + kept, StandardCharsets.UTF_8);
     var stdout = spec.commandLine().getOut();
     stdout.print(BenchmarkReport.table(results));
     stdout.println();

@@ -270,4 +270,34 @@ class JobsApiTest {
     var path = java.util.stream.LongStream.rangeClosed(1, depth).boxed().toList();
     return new BatchOutcome(batch, new MeasuredPost(post, new ThreadDepth(depth, comments, path)), stories, 10);
   }
+
+  @Test
+  void submit_shouldStoreTheMinuteAndAnswer200WithTheSameJob_whenTheSameWindowIsAskedAgain() {
+    // GIVEN a clock 37 s into a minute, and hours=6 without asOf asked twice
+    var at = Clock.fixed(NOW.plusSeconds(37), ZoneOffset.UTC);
+    var submitApi = new SubmitJobApi(new JobSubmission(store, queue, at, metrics), new WindowRequestParser(720), at, TTL);
+
+    var first = submitApi.submit(post(Map.of("hours", List.of("6"))));
+    var second = submitApi.submit(post(Map.of("hours", List.of("6"), "asOf", List.of(Long.toString(NOW.getEpochSecond())))));
+
+    // THEN asOf is the minute, the second is the same window: 200, same Location, same body shape, counted as reuse
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(json(first).get("asOf").asText()).isEqualTo(NOW.toString());
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(second.headers().get("Location")).isEqualTo(first.headers().get("Location"));
+    assertThat(json(second).get("jobId")).isEqualTo(json(first).get("jobId"));
+    assertThat(second.headers()).containsEntry("Retry-After", "1");
+    assertThat(queue.sent()).hasSize(1);
+    assertThat(metrics.submitted()).isEqualTo(1);
+    assertThat(metrics.reused()).isEqualTo(1);
+  }
+
+  @Test
+  void handle_shouldAnswer405NamingGetAndDelete_whenAnotherMethodReachesTheJob() {
+    var response = api.status(new ApiRequest("PUT", "/jobs/x", Map.of("id", JobId.random().value()), Map.of(),
+        Map.of(), null, "r", STAGE));
+
+    assertThat(response.status()).isEqualTo(405);
+    assertThat(response.headers()).containsEntry("Allow", "GET, DELETE");
+  }
 }
