@@ -15,9 +15,9 @@ final class InlineBlocks {
 
   private InlineBlocks() {}
 
-  /** Only this origin's API, the page's own blocks, links anywhere; no plugins, frames or base changes. */
+  /** Only this origin's API, the page's own blocks, an inline icon; no plugins, frames or base changes. */
   static String contentSecurityPolicy(String html) {
-    return "default-src 'none'; connect-src 'self'; img-src 'self'; script-src " + hashes(SCRIPT, html)
+    return "default-src 'none'; connect-src 'self'; img-src 'self' data:; script-src " + hashes(SCRIPT, html)
         + "; style-src " + hashes(STYLE, html) + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   }
 
