@@ -257,6 +257,10 @@ def usagePlan_should_coverTheApiStageAndHoldTheStacksKey_whenProd(prod_template)
     assert resources["JobsApiKey"]["Properties"]["Enabled"] is True
 
 
+# The page for people and the API's description are public; they start no work and read no data.
+PUBLIC_ROUTES = {("/", "get"), ("/openapi.json", "get")}
+
+
 def everyRoute_should_requireTheApiKeyUnderUseApiKeys_whenTranslated(prod_template):
     # GIVEN every operation of the API that runs a function
     body = prod_template["Resources"]["JobsApi"]["Properties"]["Body"]
@@ -264,12 +268,14 @@ def everyRoute_should_requireTheApiKeyUnderUseApiKeys_whenTranslated(prod_templa
                   for method, operation in item.items()
                   if "x-amazon-apigateway-integration" in operation}
 
-    # WHEN / THEN each needs the x-api-key header exactly when UseApiKeys holds, so a new route
-    # without its `security` fails here rather than opening in prod
+    # WHEN / THEN each job operation needs the x-api-key header exactly when UseApiKeys holds, so a new
+    # route without its `security` fails here rather than opening in prod; only the public ones go without
     assert {("/jobs", "post"), ("/jobs/{id}", "get")} <= set(operations)
+    assert PUBLIC_ROUTES <= set(operations)
     for route, operation in operations.items():
         assert operation["x-amazon-apigateway-integration"]["type"] == "aws_proxy", route
-        assert operation.get("security") == API_KEY_SECURITY, route
+        expected = None if route in PUBLIC_ROUTES else API_KEY_SECURITY
+        assert operation.get("security") == expected, route
     assert body["components"]["securitySchemes"]["api_key"] == {"type": "apiKey", "name": "x-api-key", "in": "header"}
 
 
