@@ -177,8 +177,10 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
     # THEN the API has exactly the four routes (no preflight without CorsAllowedOrigins), each a Lambda
     # proxy to its function, and a prod stage
     assert gateway.get_rest_api(restApiId=api_id)["name"] == f"{STACK}-api"
-    assert [operation["security"] for item in body["paths"].values() for operation in item.values()] \
-        == [[{"api_key": []}]] * 2
+    assert {(path, method): operation.get("security") for path, item in body["paths"].items()
+            for method, operation in item.items()} == {
+        ("/jobs", "post"): [{"api_key": []}], ("/jobs/{id}", "get"): [{"api_key": []}],
+        ("/", "get"): None, ("/openapi.json", "get"): None}
     methods = {r["path"]: r for r in gateway.get_resources(restApiId=api_id)["items"]}
     assert set(methods["/jobs"]["resourceMethods"]) == {"POST"}
     assert set(methods["/jobs/{id}"]["resourceMethods"]) == {"GET"}
@@ -226,7 +228,7 @@ def dashboard_should_chartTheDocumentedMetricsOfThisStack_whenDeployedToMoto(mot
     body = json.loads(moto.client("cloudwatch").get_dashboard(DashboardName=name)["DashboardBody"])
     rows = [row for w in body["widgets"] if w["type"] == "metric" for row in w["properties"]["metrics"]]
     functions = {function_configuration(moto, stack, f)["FunctionName"]
-                 for f in ("SubmitJobFunction", "WorkerFunction", "JobStatusFunction")}
+                 for f in ("SubmitJobFunction", "WorkerFunction", "JobStatusFunction", "WebFunction")}
     work_queue = queue_attributes(moto, stack, "WorkQueue")["QueueArn"].rsplit(":", 1)[1]
 
     # WHEN / THEN it is named after the stack and charts this stack's namespace, its functions and queue
