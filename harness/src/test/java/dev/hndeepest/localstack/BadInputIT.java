@@ -188,7 +188,7 @@ class BadInputIT {
         call("DELETE /jobs/{id}", "DELETE", "/jobs/" + UNKNOWN_JOB, 404),
         call("PUT /jobs/{id}", "PUT", "/jobs/" + UNKNOWN_JOB, 404),
         call("a path below a job", "GET", "/jobs/" + UNKNOWN_JOB + "/result", 404),
-        call("the root", "GET", "/", 404),
+        call("POST /openapi.json", "POST", "/openapi.json", 404),
         call("POST to the root", "POST", "/?hours=1", 404),
         call("another path", "POST", "/elsewhere?hours=1", 404),
         call("path in capitals", "POST", "/Jobs?hours=1", 404),
@@ -249,9 +249,10 @@ class BadInputIT {
       // WHEN
       var job = new JobApiClient(accepting.apiBaseUrl()).submit(query);
 
-      // THEN the same checks would have seen it: one job stored, one discovery queued
+      // THEN the same checks would have seen it: one job stored (with its window's item), one discovery queued
       assertThat(job.get("status").asText()).isEqualTo("PENDING");
-      assertThat(moto.dynamoDb.scan(r -> r.tableName(accepting.resources().tableName("JobsTable"))).count()).isOne();
+      var stored = moto.dynamoDb.scan(r -> r.tableName(accepting.resources().tableName("JobsTable"))).items();
+      assertThat(stored).extracting(item -> item.get("sk").s()).containsExactlyInAnyOrder("JOB", "WINDOW");
       assertThat(moto.messagesIn(accepting.resources().queueUrl("WorkQueue"))).isOne();
     }
   }
