@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.depth.MeasuredPost;
 import dev.hndeepest.depth.Post;
-import dev.hndeepest.depth.ThreadDepth;
+import dev.hndeepest.answer.ItemSource;
+import dev.hndeepest.depth.Threads;
 import dev.hndeepest.job.BatchOutcome;
 import dev.hndeepest.job.BackendException;
 import dev.hndeepest.job.FailingJobStore;
@@ -261,6 +262,7 @@ class JobsApiTest {
   private static BatchOutcome outcome(int batch, int comments, int depth, int stories) {
     var post = new Post(1000 + batch, "story", "t", null, "u", NOW.getEpochSecond() - 60, List.of());
     var path = java.util.stream.LongStream.rangeClosed(1, depth).boxed().toList();
-    return new BatchOutcome(batch, new MeasuredPost(post, new ThreadDepth(depth, comments, path)), stories, 10);
+    return new BatchOutcome(batch, new MeasuredPost(post, Threads.of(depth, comments, path)), stories, 10, 0,
+        ItemSource.CUSTOM);
   }
 }
