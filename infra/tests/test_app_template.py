@@ -22,12 +22,12 @@ FUNCTIONS = {
 API_FUNCTIONS = ("SubmitJobFunction", "JobStatusFunction")
 REQUIRED_ENVIRONMENT = {
     "SubmitJobFunction": {"JOBS_TABLE_NAME", "WORK_QUEUE_URL", "MAX_HOURS", "JOB_TTL_DAYS",
-                          "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL"},
+                          "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE"},
     "WorkerFunction": {"JOBS_TABLE_NAME", "WORK_QUEUE_URL", "JOB_TTL_DAYS", "HN_API_BASE_URL",
                        "HN_CONCURRENCY", "HN_STALL_SECONDS", "MAX_RECEIVE_COUNT", "POWERTOOLS_SERVICE_NAME",
-                       "POWERTOOLS_LOG_LEVEL"},
+                       "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE"},
     "JobStatusFunction": {"JOBS_TABLE_NAME", "JOB_TTL_DAYS", "POWERTOOLS_SERVICE_NAME",
-                          "POWERTOOLS_LOG_LEVEL"},
+                          "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE"},
 }
 DATA_SERVICES = ("dynamodb", "sqs", "s3", "sns", "kms", "logs", "lambda")
 
@@ -296,9 +296,10 @@ def restApi_should_routeBothOperationsToLiveAliases_whenTranslated(prod_template
     status_alias, _ = alias_of(prod_template, "JobStatusFunction")
 
     # WHEN / THEN POST /jobs and GET /jobs/{id} are Lambda proxy integrations of the live aliases, only
+    # (besides each path's OPTIONS preflight, there only with CorsAllowedOrigins: test_operations.py)
     assert set(body["paths"]) == {"/jobs", "/jobs/{id}"}
-    assert set(body["paths"]["/jobs"]) == {"post"}
-    assert set(body["paths"]["/jobs/{id}"]) == {"get"}
+    assert set(body["paths"]["/jobs"]) == {"post", "options"}
+    assert set(body["paths"]["/jobs/{id}"]) == {"get", "options"}
     post = body["paths"]["/jobs"]["post"]["x-amazon-apigateway-integration"]
     get = body["paths"]["/jobs/{id}"]["get"]["x-amazon-apigateway-integration"]
     assert post["type"] == get["type"] == "aws_proxy"
@@ -319,7 +320,7 @@ def restApi_should_answerUnknownRoutesWithProblemJson404_whenTranslated(prod_tem
 
 
 # RFC 9110 reason phrases: the title of an about:blank problem is its status's (RFC 9457 section 4.2.1).
-REASON_PHRASES = {404: "Not Found", 413: "Content Too Large", 429: "Too Many Requests", 502: "Bad Gateway",
+REASON_PHRASES = {403: "Forbidden", 404: "Not Found", 413: "Content Too Large", 429: "Too Many Requests", 502: "Bad Gateway",
                   504: "Gateway Timeout"}
 
 
@@ -337,6 +338,7 @@ def gatewayResponses_should_beProblemsInTheFunctionsStyle_whenTranslated(prod_te
         assert problem["type"] == "about:blank", name
         assert problem["title"] == REASON_PHRASES[status], name
         assert problem["status"] == status, name
+        assert problem["requestId"] == "$context.requestId", name
 
 
 def outputs_should_includeApiUrlOfTheStage_whenTranslated(prod_template):

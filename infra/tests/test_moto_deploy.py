@@ -7,7 +7,14 @@ import re
 
 import pytest
 
-from conftest import CODE_BUCKET, CODE_KEY, environment_parameters, translate_app_template
+from conftest import (
+    CODE_BUCKET,
+    CODE_KEY,
+    condition_holds,
+    documented_metrics,
+    environment_parameters,
+    translate_app_template,
+)
 from moto_stack import REGION, MotoServer, deploy, for_moto, upload_code
 
 STACK = "hn-deepest-prod"
@@ -143,13 +150,21 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
     api_id = stack["JobsApi"]
     arns = {name: function_configuration(moto, stack, name)["FunctionArn"]
             for name in ("SubmitJobFunction", "JobStatusFunction")}
-    values = {"AWS::Region": REGION, **arns}
+    values = {"AWS::Region": REGION, "AWS::StackName": STACK, **arns}
+    no_value = object()
 
     def substitute(node):
         if isinstance(node, dict):
             if set(node) == {"Fn::Sub"}:
                 return re.sub(r"\$\{([^}]+)\}", lambda m: values[m.group(1)], node["Fn::Sub"])
-            return {key: substitute(value) for key, value in node.items()}
+            if set(node) == {"Fn::If"}:
+                condition, when_true, when_false = node["Fn::If"]
+                holds = condition_holds(moto_template, environment_parameters("prod"), condition)
+                return substitute(when_true if holds else when_false)
+            if node == {"Ref": "AWS::NoValue"}:
+                return no_value
+            resolved = {key: substitute(value) for key, value in node.items()}
+            return {key: value for key, value in resolved.items() if value is not no_value}
         return [substitute(item) for item in node] if isinstance(node, list) else node
 
     body = substitute(moto_template["Resources"]["JobsApi"]["Properties"]["Body"])
@@ -158,8 +173,11 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
     gateway.put_rest_api(restApiId=api_id, mode="overwrite", body=json.dumps(body))
     gateway.create_deployment(restApiId=api_id, stageName="prod")
 
-    # THEN the API has exactly the two routes, each a Lambda proxy to its function, and a prod stage
+    # THEN the API has exactly the two routes (no preflight without CorsAllowedOrigins), each a Lambda
+    # proxy to its function, and a prod stage
     assert gateway.get_rest_api(restApiId=api_id)["name"] == f"{STACK}-api"
+    assert [operation["security"] for item in body["paths"].values() for operation in item.values()] \
+        == [[{"api_key": []}]] * 2
     methods = {r["path"]: r for r in gateway.get_resources(restApiId=api_id)["items"]}
     assert set(methods["/jobs"]["resourceMethods"]) == {"POST"}
     assert set(methods["/jobs/{id}"]["resourceMethods"]) == {"GET"}
@@ -196,3 +214,20 @@ def workerRole_should_allowOnlyTheStacksTableAndQueue_whenDeployedToMoto(moto, s
                       if any(a.startswith(("dynamodb:", "sqs:")) for a in s["Action"])}
     assert data_resources == {table_arn, queue_arn}
     assert not iam.list_attached_role_policies(RoleName=role)["AttachedPolicies"]
+
+
+def dashboard_should_chartTheDocumentedMetricsOfThisStack_whenDeployedToMoto(moto, stack):
+    # GIVEN the dashboard moto's CloudFormation created, with the template's Fn::Sub resolved
+    name = stack["OperationsDashboard"]
+    body = json.loads(moto.client("cloudwatch").get_dashboard(DashboardName=name)["DashboardBody"])
+    rows = [row for w in body["widgets"] if w["type"] == "metric" for row in w["properties"]["metrics"]]
+    functions = {function_configuration(moto, stack, f)["FunctionName"]
+                 for f in ("SubmitJobFunction", "WorkerFunction", "JobStatusFunction")}
+    work_queue = queue_attributes(moto, stack, "WorkQueue")["QueueArn"].rsplit(":", 1)[1]
+
+    # WHEN / THEN it is named after the stack and charts this stack's namespace, its functions and queue
+    assert name == f"{STACK}-operations"
+    assert {row[0] for row in rows if not row[0].startswith("AWS/")} == {f"HnDeepest/{STACK}"}
+    assert {row[1] for row in rows if row[0] == f"HnDeepest/{STACK}"} == set(documented_metrics())
+    assert {row[3] for row in rows if row[0] == "AWS/Lambda"} == functions
+    assert ["AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", work_queue] in [row[:4] for row in rows]
