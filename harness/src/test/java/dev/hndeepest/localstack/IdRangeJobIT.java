@@ -109,6 +109,10 @@ class IdRangeJobIT {
       assertThat(Json.MAPPER.convertValue(job.at("/result/deepestPath"), long[].class))
           .containsExactly(expected.deepestPath().stream().mapToLong(Long::longValue).toArray());
       assertThat(job.at("/result/storiesConsidered").asLong()).isEqualTo(expected.postsConsidered());
+      var result = Json.MAPPER.convertValue(job.get("result"), DeepestThreadResult.class);
+      assertThat(result.deepestThread()).isEqualTo(expected.deepestThread());
+      // Batches crawl into each other's slices; each item read still counts once, as in the command.
+      assertThat(result.itemsFetched()).as("distinct items read").isEqualTo(expected.itemsFetched());
     }
   }
 

@@ -132,6 +132,11 @@ class JobStackIT {
     assertThat(actual.title()).isEqualTo(expected.title());
     assertThat(actual.postsConsidered()).isEqualTo(expected.postsConsidered());
     assertThat(actual.window()).isEqualTo(expected.window());
+    assertThat(actual.deepestThread()).as("the chain, its authors and excerpts, as stored with the partial maximum")
+        .hasSize(expected.depth()).isEqualTo(expected.deepestThread());
+    assertThat(actual.deepestThread()).extracting(DeepestThreadResult.Comment::text).anyMatch(t -> t != null);
+    assertThat(actual.source()).isEqualTo(ItemSource.CUSTOM);
+    assertThat(actual.hnUrl()).isNull();
   }
 
   @Test

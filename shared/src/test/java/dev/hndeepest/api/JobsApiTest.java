@@ -85,6 +85,30 @@ class JobsApiTest {
   }
 
   @Test
+  void submit_shouldHintThatHoursIsAQueryParameter_whenItCameInAJsonBody() {
+    // GIVEN a client that sends the question as JSON, as many APIs take it
+    var request = new ApiRequest("POST", "/jobs", Map.of(), Map.of(), Map.of("Content-Type", List.of("application/json")),
+        "{\"hours\":6}", "req-1", STAGE);
+
+    // WHEN
+    var response = api.submit(request);
+
+    // THEN 400, the detail says where hours goes, and nothing changed
+    var body = json(response);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(body.get("detail").asText()).contains("query parameter").contains("POST /jobs?hours=6")
+        .contains("body is ignored");
+    assertThat(body.at("/invalidParams/0/name").asText()).isEqualTo("hours");
+    assertThat(store.writes()).isZero();
+    assertThat(queue.sent()).isEmpty();
+  }
+
+  @Test
+  void submit_shouldNotHintAtTheBody_whenHoursIsMissingAndNoBodyCame() {
+    assertThat(json(api.submit(post(Map.of()))).get("detail").asText()).doesNotContain("body");
+  }
+
+  @Test
   void submit_shouldAnswerProblem400AndChangeNothing_whenHoursMissing() {
     var response = api.submit(post(Map.of()));
 
