@@ -15,7 +15,7 @@ define package_function
 	cp "$(ROOT)/$(1)/target/$(1).jar" "$(ARTIFACTS_DIR)/lib/"
 endef
 
-.PHONY: build-SubmitJobFunction build-WorkerFunction build-JobStatusFunction
+.PHONY: build-SubmitJobFunction build-WorkerFunction build-JobStatusFunction build-WebFunction
 
 build-SubmitJobFunction:
 	$(call package_function,submit-function)
@@ -25,3 +25,6 @@ build-WorkerFunction:
 
 build-JobStatusFunction:
 	$(call package_function,status-function)
+
+build-WebFunction:
+	$(call package_function,web-function)

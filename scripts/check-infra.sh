@@ -43,7 +43,7 @@ run_check() {
 check_built_jars() {
   sam build --template-file template.yaml --build-dir "$build_dir" || return 1
   local function_id module jar missing=0
-  for function_id in SubmitJobFunction:submit-function WorkerFunction:worker-function JobStatusFunction:status-function; do
+  for function_id in SubmitJobFunction:submit-function WorkerFunction:worker-function JobStatusFunction:status-function WebFunction:web-function; do
     module="${function_id#*:}"
     jar="$build_dir/${function_id%%:*}/lib/$module.jar"
     if [ -s "$jar" ]; then

@@ -61,6 +61,7 @@ def stack_should_createEverySupportedResource_whenDeployedToMoto(moto, stack, mo
     ("SubmitJobFunction", "dev.hndeepest.submit.SubmitJobHandler::handleRequest", 15),
     ("WorkerFunction", "dev.hndeepest.worker.WorkerHandler::handleRequest", 180),
     ("JobStatusFunction", "dev.hndeepest.status.JobStatusHandler::handleRequest", 15),
+    ("WebFunction", "dev.hndeepest.web.WebHandler::handleRequest", 15),
 ])
 def function_should_existWiredToTheStacksTableAndRole_whenDeployedToMoto(moto, stack, logical_id, handler, timeout):
     # GIVEN the deployed stack / WHEN reading the function
@@ -149,7 +150,7 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
     gateway = moto.client("apigateway")
     api_id = stack["JobsApi"]
     arns = {name: function_configuration(moto, stack, name)["FunctionArn"]
-            for name in ("SubmitJobFunction", "JobStatusFunction")}
+            for name in ("SubmitJobFunction", "JobStatusFunction", "WebFunction")}
     values = {"AWS::Region": REGION, "AWS::StackName": STACK, **arns}
     no_value = object()
 
@@ -173,15 +174,20 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
     gateway.put_rest_api(restApiId=api_id, mode="overwrite", body=json.dumps(body))
     gateway.create_deployment(restApiId=api_id, stageName="prod")
 
-    # THEN the API has exactly the two routes (no preflight without CorsAllowedOrigins), each a Lambda
+    # THEN the API has exactly the four routes (no preflight without CorsAllowedOrigins), each a Lambda
     # proxy to its function, and a prod stage
     assert gateway.get_rest_api(restApiId=api_id)["name"] == f"{STACK}-api"
-    assert [operation["security"] for item in body["paths"].values() for operation in item.values()] \
-        == [[{"api_key": []}]] * 2
+    assert {(path, method): operation.get("security") for path, item in body["paths"].items()
+            for method, operation in item.items()} == {
+        ("/jobs", "post"): [{"api_key": []}], ("/jobs/{id}", "get"): [{"api_key": []}],
+        ("/", "get"): None, ("/openapi.json", "get"): None}
     methods = {r["path"]: r for r in gateway.get_resources(restApiId=api_id)["items"]}
     assert set(methods["/jobs"]["resourceMethods"]) == {"POST"}
     assert set(methods["/jobs/{id}"]["resourceMethods"]) == {"GET"}
-    for path, method, function in (("/jobs", "POST", "SubmitJobFunction"), ("/jobs/{id}", "GET", "JobStatusFunction")):
+    assert set(methods["/"]["resourceMethods"]) == {"GET"}
+    assert set(methods["/openapi.json"]["resourceMethods"]) == {"GET"}
+    for path, method, function in (("/jobs", "POST", "SubmitJobFunction"), ("/jobs/{id}", "GET", "JobStatusFunction"),
+                                   ("/", "GET", "WebFunction"), ("/openapi.json", "GET", "WebFunction")):
         integration = gateway.get_integration(restApiId=api_id, resourceId=methods[path]["id"], httpMethod=method)
         assert integration["type"].lower() == "aws_proxy"
         assert integration["httpMethod"] == "POST"
@@ -191,7 +197,7 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
 
 def logGroups_should_keepProdRetention_whenDeployedToMoto(moto, stack):
     # GIVEN / WHEN the log groups of the stack
-    names = [stack[n] for n in ("SubmitJobLogGroup", "WorkerLogGroup", "JobStatusLogGroup", "ApiAccessLogGroup")]
+    names = [stack[n] for n in ("SubmitJobLogGroup", "WorkerLogGroup", "JobStatusLogGroup", "WebLogGroup", "ApiAccessLogGroup")]
     groups = {g["logGroupName"]: g for g in moto.client("logs").describe_log_groups()["logGroups"]}
 
     # THEN each exists with the prod retention
@@ -222,7 +228,7 @@ def dashboard_should_chartTheDocumentedMetricsOfThisStack_whenDeployedToMoto(mot
     body = json.loads(moto.client("cloudwatch").get_dashboard(DashboardName=name)["DashboardBody"])
     rows = [row for w in body["widgets"] if w["type"] == "metric" for row in w["properties"]["metrics"]]
     functions = {function_configuration(moto, stack, f)["FunctionName"]
-                 for f in ("SubmitJobFunction", "WorkerFunction", "JobStatusFunction")}
+                 for f in ("SubmitJobFunction", "WorkerFunction", "JobStatusFunction", "WebFunction")}
     work_queue = queue_attributes(moto, stack, "WorkQueue")["QueueArn"].rsplit(":", 1)[1]
 
     # WHEN / THEN it is named after the stack and charts this stack's namespace, its functions and queue

@@ -17,7 +17,9 @@ from conftest import (
     translate_app_template,
 )
 
-FUNCTIONS = ("SubmitJobFunction", "WorkerFunction", "JobStatusFunction")
+FUNCTIONS = ("SubmitJobFunction", "WorkerFunction", "JobStatusFunction", "WebFunction")
+# Browsers preflight only the job operations; the page and the document are same-origin reads.
+JOB_PATHS = ("/jobs", "/jobs/{id}")
 KEY_RESOURCES = {"AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::ApiKey", "AWS::ApiGateway::UsagePlanKey"}
 CLOUDWATCH_UNITS = {"Count", "Seconds", "Milliseconds", "None", "Bytes", "Percent"}
 API_KEY_SECURITY = {"Fn::If": ["UseApiKeys", [{"api_key": []}], {"Ref": "AWS::NoValue"}]}
@@ -257,6 +259,10 @@ def usagePlan_should_coverTheApiStageAndHoldTheStacksKey_whenProd(prod_template)
     assert resources["JobsApiKey"]["Properties"]["Enabled"] is True
 
 
+# The page for people and the API's description are public; they start no work and read no data.
+PUBLIC_ROUTES = {("/", "get"), ("/openapi.json", "get")}
+
+
 def everyRoute_should_requireTheApiKeyUnderUseApiKeys_whenTranslated(prod_template):
     # GIVEN every operation of the API that runs a function
     body = prod_template["Resources"]["JobsApi"]["Properties"]["Body"]
@@ -264,12 +270,14 @@ def everyRoute_should_requireTheApiKeyUnderUseApiKeys_whenTranslated(prod_templa
                   for method, operation in item.items()
                   if "x-amazon-apigateway-integration" in operation}
 
-    # WHEN / THEN each needs the x-api-key header exactly when UseApiKeys holds, so a new route
-    # without its `security` fails here rather than opening in prod
+    # WHEN / THEN each job operation needs the x-api-key header exactly when UseApiKeys holds, so a new
+    # route without its `security` fails here rather than opening in prod; only the public ones go without
     assert {("/jobs", "post"), ("/jobs/{id}", "get")} <= set(operations)
+    assert PUBLIC_ROUTES <= set(operations)
     for route, operation in operations.items():
         assert operation["x-amazon-apigateway-integration"]["type"] == "aws_proxy", route
-        assert operation.get("security") == API_KEY_SECURITY, route
+        expected = None if route in PUBLIC_ROUTES else API_KEY_SECURITY
+        assert operation.get("security") == expected, route
     assert body["components"]["securitySchemes"]["api_key"] == {"type": "apiKey", "name": "x-api-key", "in": "header"}
 
 
@@ -311,8 +319,9 @@ def preflight_should_beOff_whenNoOriginIsConfigured(prod_template):
     # GIVEN the default parameters (no CorsAllowedOrigins) / WHEN evaluating the preflight's condition
     body = prod_template["Resources"]["JobsApi"]["Properties"]["Body"]
 
-    # THEN every path's OPTIONS sits under HasCors, which does not hold
-    for path, item in body["paths"].items():
+    # THEN every job path's OPTIONS sits under HasCors, which does not hold
+    for path in JOB_PATHS:
+        item = body["paths"][path]
         assert item["options"]["Fn::If"][0] == "HasCors", path
         assert item["options"]["Fn::If"][2] == {"Ref": "AWS::NoValue"}, path
     assert condition_holds(prod_template, environment_parameters("prod"), "HasCors") is False
@@ -327,7 +336,8 @@ def preflight_should_allowTheConfiguredOriginWithoutAKey_whenCorsAllowedOriginsI
 
     # WHEN reading each path's preflight
     assert condition_holds(template, parameters, "HasCors") is True
-    for path, item in body["paths"].items():
+    for path in JOB_PATHS:
+        item = body["paths"][path]
         preflight = item["options"]["Fn::If"][1]
         integration = preflight["x-amazon-apigateway-integration"]
         headers = integration["responses"]["default"]["responseParameters"]

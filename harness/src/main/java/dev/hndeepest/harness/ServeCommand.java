@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         var stack = DevHarness.start(hn, port, stackOptions.parsedOverrides())) {
       out.printf("hn-deepest local stack%n");
       out.printf("  API:          %s   (POST /jobs?hours=H, GET /jobs/{id})%n", stack.apiBaseUrl());
+      out.printf("  Web page:     %s/   (the API described: %s/openapi.json)%n", stack.apiBaseUrl(), stack.apiBaseUrl());
       out.printf("  AWS emulator: %s (%s)%n", stack.awsEndpoint(), stack.emulatorStartedHere()
           ? "moto, started here, IAM enforced: each function calls AWS with its own role" : "reused");
       out.printf("  HN API:       %s%n", hn.description());

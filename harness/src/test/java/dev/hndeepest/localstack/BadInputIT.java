@@ -188,7 +188,7 @@ class BadInputIT {
         call("DELETE /jobs/{id}", "DELETE", "/jobs/" + UNKNOWN_JOB, 404),
         call("PUT /jobs/{id}", "PUT", "/jobs/" + UNKNOWN_JOB, 404),
         call("a path below a job", "GET", "/jobs/" + UNKNOWN_JOB + "/result", 404),
-        call("the root", "GET", "/", 404),
+        call("POST /openapi.json", "POST", "/openapi.json", 404),
         call("POST to the root", "POST", "/?hours=1", 404),
         call("another path", "POST", "/elsewhere?hours=1", 404),
         call("path in capitals", "POST", "/Jobs?hours=1", 404),

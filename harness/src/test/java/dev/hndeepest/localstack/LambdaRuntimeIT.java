@@ -92,6 +92,15 @@ class LambdaRuntimeIT {
   }
 
   @Test
+  void webFunction_shouldServeThePageFromItsJar_whenRunByTheLambdaRuntime() throws Exception {
+    var response = invoke("WebFunction", "web-page.json");
+
+    assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+    assertThat(response.at("/headers/Content-Type").asText()).isEqualTo("text/html; charset=utf-8");
+    assertThat(response.get("body").asText()).startsWith("<!doctype html>");
+  }
+
+  @Test
   void workerFunction_shouldReportBatchItemFailures_whenRunByTheLambdaRuntime() throws Exception {
     var event = Json.read(Files.readString(ROOT.resolve("events/worker-malformed-body.json")), JsonNode.class);
 

@@ -81,7 +81,7 @@ class LocalRolesIT {
     var queue = stack.resources().queueUrl("WorkQueue");
     try (var submit = dynamoDbAs("SubmitJobFunction"); var status = dynamoDbAs("JobStatusFunction");
         var worker = dynamoDbAs("WorkerFunction"); var statusSqs = sqsAs("JobStatusFunction");
-        var submitSqs = sqsAs("SubmitJobFunction")) {
+        var submitSqs = sqsAs("SubmitJobFunction"); var web = dynamoDbAs("WebFunction"); var webSqs = sqsAs("WebFunction")) {
       // submit: PutItem, GetItem, UpdateItem, DeleteItem on the table; SendMessage on the queue
       assertThatCode(() -> submit.putItem(r -> r.tableName(table).item(key("JOB#roles")))).doesNotThrowAnyException();
       assertThatCode(() -> submit.deleteItem(r -> r.tableName(table).key(key("JOB#roles")))).doesNotThrowAnyException();
@@ -96,6 +96,9 @@ class LocalRolesIT {
       // worker: no DeleteItem, no Scan
       assertDenied(() -> worker.deleteItem(r -> r.tableName(table).key(key("JOB#roles"))), "dynamodb:DeleteItem");
       assertDenied(() -> worker.scan(r -> r.tableName(table)), "dynamodb:Scan");
+      // web: serves its jar's documents, touches no data
+      assertDenied(() -> web.getItem(r -> r.tableName(table).key(key("JOB#roles"))), "dynamodb:GetItem");
+      assertDenied(() -> webSqs.sendMessage(r -> r.queueUrl(queue).messageBody("{}")), "sqs:SendMessage");
     }
   }
 

@@ -95,7 +95,9 @@ class StackTemplateIT {
     assertThat(api).singleElement().satisfies(restApi -> {
       assertThat(restApi.routes()).containsExactlyInAnyOrder(
           new RestApiDefinition.Route("POST", "/jobs", "SubmitJobFunction"),
-          new RestApiDefinition.Route("GET", "/jobs/{id}", "JobStatusFunction"));
+          new RestApiDefinition.Route("GET", "/jobs/{id}", "JobStatusFunction"),
+          new RestApiDefinition.Route("GET", "/", "WebFunction"),
+          new RestApiDefinition.Route("GET", "/openapi.json", "WebFunction"));
       assertThat(restApi.stageName(intrinsics(template))).isEqualTo("prod");
       assertThat(restApi.gatewayResponse("MISSING_AUTHENTICATION_TOKEN")).hasValueSatisfying(response -> {
         assertThat(response.status()).isEqualTo(404);
