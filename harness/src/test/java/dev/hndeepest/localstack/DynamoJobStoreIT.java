@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.job.BatchOutcome;
 import dev.hndeepest.job.JobPlan;
 import dev.hndeepest.job.JobStatus;
@@ -177,8 +178,8 @@ class DynamoJobStoreIT {
     // WHEN it is cancelled, cancelled again, and then its batch and its result arrive
     boolean first = store.cancel(job.id());
     boolean second = store.cancel(job.id());
-    var record = store.recordBatch(job.id(), new BatchOutcome(0, null, 1, 3, 0));
-    boolean completed = store.complete(job.id(), DeepestThreadResult.of(null, job.request().window(), 1, 3));
+    var record = store.recordBatch(job.id(), new BatchOutcome(0, null, 1, 3, 0, ItemSource.CUSTOM));
+    boolean completed = store.complete(job.id(), DeepestThreadResult.of(null, job.request().window(), 1, 3, ItemSource.CUSTOM));
     boolean failed = store.fail(job.id(), "late failure");
 
     // THEN only the first cancel changed it, and no partial, result or error was written
@@ -200,7 +201,7 @@ class DynamoJobStoreIT {
     var job = newJob();
     store.create(job, Optional.empty());
     store.markRunning(job.id(), JobPlan.ofPosts(0, 0, 0));
-    store.complete(job.id(), DeepestThreadResult.of(null, job.request().window(), 0, 0));
+    store.complete(job.id(), DeepestThreadResult.of(null, job.request().window(), 0, 0, ItemSource.CUSTOM));
 
     assertThat(store.cancel(JobId.random())).isFalse();
     assertThat(store.cancel(job.id())).isFalse();

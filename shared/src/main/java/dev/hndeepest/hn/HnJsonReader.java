@@ -27,8 +27,8 @@ final class HnJsonReader {
   }
 
   /**
-   * The item, or empty when the body is {@code null}. The {@code text} field is dropped: nothing
-   * in the domain reads it and it is most of an item's size.
+   * The item, or empty when the body is {@code null}. Of {@code text}, only a visible comment's
+   * excerpt is kept ({@link HnItem#withTextAsExcerpt()}): the whole HTML is most of an item's size.
    */
   Optional<HnItem> item(byte[] body, long expectedId) throws MalformedBodyException {
     HnItem item = read(itemReader, body);
@@ -38,7 +38,7 @@ final class HnJsonReader {
     if (item.id() != expectedId) {
       throw new MalformedBodyException("answer for item " + expectedId + " carries id " + item.id());
     }
-    return Optional.of(item.withoutText());
+    return Optional.of(item.withTextAsExcerpt());
   }
 
   long maxItem(byte[] body) throws MalformedBodyException {

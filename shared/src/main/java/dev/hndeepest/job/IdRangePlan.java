@@ -7,15 +7,24 @@ import java.util.List;
  * How discovery split a window's id range into {@link WorkMessage.MeasureIdRange} batches: batch
  * {@code i} covers {@code [firstId + i * idsPerBatch, min(endExclusive, firstId + (i + 1) * idsPerBatch))}.
  * Stored with the job, so a redelivered discovery sends exactly the same batches again.
+ *
+ * @param discoveryReadsAbove the items discovery read at or above {@code endExclusive}, ascending:
+ *     discovery counts them, so a batch whose crawl reads one again does not ({@link ItemCount})
  */
-public record IdRangePlan(long firstId, long endExclusive, int idsPerBatch) {
+public record IdRangePlan(long firstId, long endExclusive, int idsPerBatch, List<Long> discoveryReadsAbove) {
   public IdRangePlan {
+    discoveryReadsAbove = List.copyOf(discoveryReadsAbove);
     if (firstId < 0 || endExclusive < firstId) {
       throw new IllegalArgumentException("bad id range [" + firstId + ", " + endExclusive + ")");
     }
     if (idsPerBatch < 1) {
       throw new IllegalArgumentException("idsPerBatch must be positive, was " + idsPerBatch);
     }
+  }
+
+  /** Whether {@code id} lies in the plan's whole range, which its batches' scans read completely. */
+  public boolean covers(long id) {
+    return id >= firstId && id < endExclusive;
   }
 
   /** Batches of this plan; 0 for an empty range. */

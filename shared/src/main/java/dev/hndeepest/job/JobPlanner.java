@@ -2,7 +2,6 @@ package dev.hndeepest.job;
 
 import dev.hndeepest.discovery.PostDiscovery;
 import dev.hndeepest.discovery.WindowLocation;
-import dev.hndeepest.hn.HnApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +33,9 @@ final class JobPlanner {
   }
 
   /** Reads HN through {@code hn} to find the job's window; sends and stores nothing. */
-  Planned plan(Job job, HnApi hn) {
+  Planned plan(Job job, MessageReads hn) {
     var location = new PostDiscovery(hn).locate(job.request().window(), clock.instant());
-    long itemsFetched = hn.stats().itemsFetched();
+    var read = hn.readIds();
     return switch (location) {
       case WindowLocation.Listed listed -> {
         var posts = listed.discovered().posts();
@@ -45,11 +44,13 @@ final class JobPlanner {
         for (int i = 0; i < batches.size(); i++) {
           messages.add(new WorkMessage.MeasurePosts(job.id(), i, batches.get(i)));
         }
-        yield new Planned(JobPlan.ofPosts(posts.size(), batches.size(), itemsFetched), messages);
+        yield new Planned(JobPlan.ofPosts(posts.size(), batches.size(), ItemCount.ofDiscovery(read, null)), messages);
       }
       case WindowLocation.IdRange range -> {
-        var plan = new IdRangePlan(range.firstId(), range.endExclusive(), idsPerBatch);
-        yield new Planned(JobPlan.ofIdRange(plan, itemsFetched), List.copyOf(plan.messages(job.id())));
+        var above = read.stream().filter(id -> id >= range.endExclusive()).sorted().toList();
+        var plan = new IdRangePlan(range.firstId(), range.endExclusive(), idsPerBatch, above);
+        yield new Planned(JobPlan.ofIdRange(plan, ItemCount.ofDiscovery(read, plan)),
+            List.copyOf(plan.messages(job.id())));
       }
     };
   }

@@ -1,6 +1,7 @@
 package dev.hndeepest.job;
 
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.concurrent.FanOut;
 import dev.hndeepest.hn.HnApi;
 import dev.hndeepest.hn.HnUnavailableException;
@@ -28,7 +29,7 @@ public final class WorkProcessor {
   private final Supplier<HnApi> hnApiPerDelivery;
   private final JobPlanner planner;
   private final int maxReceiveCount;
-  private final Clock clock;
+  private final ItemSource source;
   private final JobMetrics metrics;
 
   /**
@@ -36,24 +37,27 @@ public final class WorkProcessor {
    *     messages: its concurrency bounds one invocation's requests in flight, neighbouring id ranges
    *     of one delivery share the items they both read, and a long-lived worker's memory doesn't
    *     grow with every batch it has seen
+   * @param source where {@code hnApiPerDelivery} reads, as answers name it
+   * @param hnClock "now" for the HN data: whether a window ends now (a snapshot's end for a snapshot)
    * @param maxReceiveCount the queue's redrive limit: a failure on that delivery fails the job
    * @param idsPerBatch ids each {@link WorkMessage.MeasureIdRange} batch scans
+   * @param metrics what the worker counts: messages, batches, HN traffic, the jobs it ends
    */
-  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
-      BatchPlanner packer, Clock clock, int maxReceiveCount, int idsPerBatch, JobMetrics metrics) {
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery, ItemSource source,
+      BatchPlanner packer, Clock hnClock, int maxReceiveCount, int idsPerBatch, JobMetrics metrics) {
     this.store = store;
     this.queue = queue;
     this.hnApiPerDelivery = hnApiPerDelivery;
-    this.planner = new JobPlanner(packer, clock, idsPerBatch);
+    this.source = source;
+    this.planner = new JobPlanner(packer, hnClock, idsPerBatch);
     this.maxReceiveCount = maxReceiveCount;
-    this.clock = clock;
     this.metrics = metrics;
   }
 
   /** With {@link #DEFAULT_IDS_PER_BATCH} ids per id-range batch. */
-  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
-      BatchPlanner packer, Clock clock, int maxReceiveCount, JobMetrics metrics) {
-    this(store, queue, hnApiPerDelivery, packer, clock, maxReceiveCount, DEFAULT_IDS_PER_BATCH, metrics);
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery, ItemSource source,
+      BatchPlanner packer, Clock hnClock, int maxReceiveCount, JobMetrics metrics) {
+    this(store, queue, hnApiPerDelivery, source, packer, hnClock, maxReceiveCount, DEFAULT_IDS_PER_BATCH, metrics);
   }
 
   /** How one message went. */
@@ -92,7 +96,7 @@ public final class WorkProcessor {
       return Handled.FAILED;
     }
     try {
-      handle(message, new MessageReads(deliveryHn));
+      handle(message, deliveryHn);
       return Handled.DONE;
     } catch (RuntimeException e) {
       onFailure(queued, message, e);
@@ -126,7 +130,8 @@ public final class WorkProcessor {
     if (!store.fail(id, reason)) {
       return false;
     }
-    store.find(id).ifPresent(failed -> metrics.jobEnded(failed, clock.instant()));
+    // The store stamped the end (updatedAt) with the real time; hnClock may be a snapshot's.
+    store.find(id).ifPresent(failed -> metrics.jobEnded(failed, failed.updatedAt()));
     return true;
   }
 
@@ -139,14 +144,16 @@ public final class WorkProcessor {
     };
   }
 
-  void handle(WorkMessage message, HnApi hn) {
+  /** Handles one message, reading HN through its own view of {@code deliveryHn}. */
+  void handle(WorkMessage message, HnApi deliveryHn) {
+    var hn = new MessageReads(deliveryHn);
     switch (message) {
       case WorkMessage.DiscoverPosts discover -> discover(discover.jobId(), hn);
       case WorkMessage.Batch batch -> measure(batch, hn);
     }
   }
 
-  private void discover(JobId id, HnApi hn) {
+  private void discover(JobId id, MessageReads hn) {
     var job = store.find(id).orElse(null);
     if (job == null || job.status().isTerminal()) {
       log.info("job {}: discovery skipped, job is {}", id, job == null ? "gone" : job.status());
@@ -168,8 +175,9 @@ public final class WorkProcessor {
         () -> log.info("job {}: {} posts in {} batches ({} items read)", id, plan.postsTotal(), plan.batchesTotal(),
             plan.discoveryItemsFetched()));
     if (plan.batchesTotal() == 0) {
-      if (store.complete(id, DeepestThreadResult.of(null, job.request().window(), 0, plan.discoveryItemsFetched()))) {
-        store.find(id).ifPresent(empty -> metrics.jobEnded(empty, clock.instant()));
+      if (store.complete(id, DeepestThreadResult.of(null, job.request().window(), 0, plan.discoveryItemsFetched(),
+          source))) {
+        store.find(id).ifPresent(empty -> metrics.jobEnded(empty, empty.updatedAt()));
       }
       return;
     }
@@ -202,14 +210,14 @@ public final class WorkProcessor {
     }
   }
 
-  private void measure(WorkMessage.Batch batch, HnApi hn) {
+  private void measure(WorkMessage.Batch batch, MessageReads hn) {
     var id = batch.jobId();
     var job = store.find(id).orElse(null);
     if (job == null || job.status() != JobStatus.RUNNING) {
       log.info("job {}: batch {} skipped, job is {}", id, batch.batch(), job == null ? "gone" : job.status());
       return;
     }
-    var outcome = BatchMeasurer.measure(job, batch, hn);
+    var outcome = BatchMeasurer.measure(job, batch, hn, source);
     // The write is conditional on the job still RUNNING: a batch of a job cancelled meanwhile writes nothing.
     var record = store.recordBatch(id, outcome);
     if (record == JobStore.BatchRecord.COUNTED) {

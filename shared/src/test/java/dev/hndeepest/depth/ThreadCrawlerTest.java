@@ -26,7 +26,7 @@ class ThreadCrawlerTest {
     var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN three levels, three round-trips, six comments each asked for once, the post not at all
-    assertThat(thread).isEqualTo(new ThreadDepth(3, 6, List.of(2L, 5L, 7L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(3, 6, List.of(2L, 5L, 7L)));
     assertThat(api.batches()).isEqualTo(3);
     assertThat(api.itemRequests()).isEqualTo(6);
     assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
@@ -43,7 +43,7 @@ class ThreadCrawlerTest {
     var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(1, 1, List.of(2L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(1, 1, List.of(2L)));
     assertThat(api.requests(3)).isEqualTo(1);
     assertThat(api.requests(4)).isZero();
   }
@@ -58,7 +58,7 @@ class ThreadCrawlerTest {
     var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(2, 1, List.of(3L, 4L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(2, 1, List.of(3L, 4L)));
     assertThat(api.requests(2)).isEqualTo(1);
   }
 
@@ -73,7 +73,7 @@ class ThreadCrawlerTest {
     var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(2, 2, List.of(2L, 3L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(2, 2, List.of(2L, 3L)));
     assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
     assertThat(api.requests(1)).isZero();
   }

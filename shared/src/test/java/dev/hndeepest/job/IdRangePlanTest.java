@@ -3,6 +3,7 @@ package dev.hndeepest.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdRangePlanTest {
@@ -11,7 +12,7 @@ class IdRangePlanTest {
   @Test
   void messages_shouldCoverTheRangeInContiguousBatches_whenLastBatchIsShort() {
     // GIVEN ids 100..1049 in batches of 400
-    var plan = new IdRangePlan(100, 1_050, 400);
+    var plan = new IdRangePlan(100, 1_050, 400, List.of());
 
     // WHEN
     var messages = plan.messages(JOB);
@@ -26,7 +27,7 @@ class IdRangePlanTest {
 
   @Test
   void messages_shouldBeEmpty_whenRangeIsEmpty() {
-    var plan = new IdRangePlan(500, 500, 400);
+    var plan = new IdRangePlan(500, 500, 400, List.of());
 
     assertThat(plan.batches()).isZero();
     assertThat(plan.messages(JOB)).isEmpty();
@@ -34,7 +35,7 @@ class IdRangePlanTest {
 
   @Test
   void constructor_shouldRefuse_whenRangeRunsBackwardsOrBatchIsEmpty() {
-    assertThatThrownBy(() -> new IdRangePlan(10, 9, 400)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new IdRangePlan(10, 20, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new IdRangePlan(10, 9, 400, List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new IdRangePlan(10, 20, 0, List.of())).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -9,6 +9,7 @@ import dev.hndeepest.job.sqs.SqsWorkQueue;
 import dev.hndeepest.lambda.metrics.PowertoolsJobMetrics;
 import dev.hndeepest.request.WindowRequestParser;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /** The submit function's composition root: its environment in, the job store, the queue, the metrics and the API wired. */
@@ -25,8 +26,10 @@ final class SubmitJobFunction {
     var store = new DynamoJobStore(AwsClients.dynamoDb(settings.aws()), settings.jobsTableName(), settings.jobTtl(),
         clock);
     var queue = new SqsWorkQueue(AwsClients.sqs(settings.aws()), settings.workQueueUrl());
+    // A snapshot's windows end at its end at the latest, whatever the clock says; the job's own times are the clock's.
+    var windowClock = settings.hnSnapshotEnd().map(end -> Clock.fixed(end, ZoneOffset.UTC)).orElse(clock);
     var api = new SubmitJobApi(new JobSubmission(store, queue, clock, metrics),
-        new WindowRequestParser(settings.maxHours()), clock, settings.jobTtl());
+        new WindowRequestParser(settings.maxHours()), windowClock, settings.jobTtl());
     return new Wired(api, metrics);
   }
 }

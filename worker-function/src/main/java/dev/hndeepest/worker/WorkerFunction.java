@@ -1,5 +1,6 @@
 package dev.hndeepest.worker;
 
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.config.AwsClients;
 import dev.hndeepest.config.Environment;
 import dev.hndeepest.hn.FirebaseHnClient;
@@ -11,6 +12,7 @@ import dev.hndeepest.job.dynamo.DynamoJobStore;
 import dev.hndeepest.job.sqs.SqsWorkQueue;
 import dev.hndeepest.lambda.metrics.PowertoolsJobMetrics;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /** The worker's composition root: its environment in, the job store, the queue, the HN client and the metrics wired. */
@@ -29,8 +31,12 @@ final class WorkerFunction {
     var queue = new SqsWorkQueue(AwsClients.sqs(settings.aws()), settings.workQueueUrl());
     var hnClient = HnClientConfig.defaults(settings.hnApiBaseUrl()).withMaxConcurrency(settings.hnConcurrency())
         .withRetry(RetryPolicy.defaults().withStallTimeout(settings.hnStallTimeout()));
-    var processor = new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), new BatchPlanner(), clock,
-        settings.maxReceiveCount(), metrics);
+    var snapshotEnd = settings.hnSnapshotEnd();
+    var source = snapshotEnd.isPresent() ? ItemSource.SNAPSHOT : ItemSource.of(settings.hnApiBaseUrl());
+    // A snapshot's "now" is its end: a window ending there is as of now, as the command with --demo sees it.
+    var hnClock = snapshotEnd.map(end -> Clock.fixed(end, ZoneOffset.UTC)).orElse(clock);
+    var processor = new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), source, new BatchPlanner(),
+        hnClock, settings.maxReceiveCount(), metrics);
     return new Wired(processor, metrics);
   }
 }

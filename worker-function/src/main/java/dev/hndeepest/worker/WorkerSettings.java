@@ -4,6 +4,8 @@ import dev.hndeepest.config.AwsSettings;
 import dev.hndeepest.config.Environment;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the worker reads from its environment: exactly the variables template.yaml gives
@@ -12,9 +14,10 @@ import java.time.Duration;
  * @param maxReceiveCount the deliveries after which the queue dead-letters a message, so that the
  *     last one ends the job FAILED: the template feeds it and the redrive policy from one parameter
  * @param hnStallTimeout a delivery gives up once no HN request has succeeded for this long
+ * @param hnSnapshotEnd set when {@code hnApiBaseUrl} serves a frozen snapshot ending then
  */
 record WorkerSettings(AwsSettings aws, String jobsTableName, String workQueueUrl, URI hnApiBaseUrl, int hnConcurrency,
-    Duration hnStallTimeout, Duration jobTtl, int maxReceiveCount) {
+    Duration hnStallTimeout, Duration jobTtl, int maxReceiveCount, Optional<Instant> hnSnapshotEnd) {
 
   static WorkerSettings from(Environment env) {
     return new WorkerSettings(
@@ -25,6 +28,7 @@ record WorkerSettings(AwsSettings aws, String jobsTableName, String workQueueUrl
         env.requiredPositiveInt("HN_CONCURRENCY"),
         Duration.ofSeconds(env.requiredPositiveInt("HN_STALL_SECONDS")),
         Duration.ofDays(env.requiredPositiveInt("JOB_TTL_DAYS")),
-        env.requiredPositiveInt("MAX_RECEIVE_COUNT"));
+        env.requiredPositiveInt("MAX_RECEIVE_COUNT"),
+        env.instant("HN_SNAPSHOT_END"));
   }
 }
