@@ -49,9 +49,10 @@ class FunctionEnvironmentIT {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "SubmitJobFunction | JOBS_TABLE_NAME WORK_QUEUE_URL MAX_HOURS JOB_TTL_DAYS",
-      "JobStatusFunction | JOBS_TABLE_NAME JOB_TTL_DAYS",
-      "WorkerFunction    | JOBS_TABLE_NAME WORK_QUEUE_URL HN_API_BASE_URL HN_CONCURRENCY JOB_TTL_DAYS MAX_RECEIVE_COUNT HN_STALL_SECONDS",
+      // The metrics' namespace and service come from Globals, as Powertools takes them on AWS.
+      "SubmitJobFunction | JOBS_TABLE_NAME WORK_QUEUE_URL MAX_HOURS JOB_TTL_DAYS POWERTOOLS_METRICS_NAMESPACE POWERTOOLS_SERVICE_NAME",
+      "JobStatusFunction | JOBS_TABLE_NAME JOB_TTL_DAYS POWERTOOLS_METRICS_NAMESPACE POWERTOOLS_SERVICE_NAME",
+      "WorkerFunction    | JOBS_TABLE_NAME WORK_QUEUE_URL HN_API_BASE_URL HN_CONCURRENCY JOB_TTL_DAYS MAX_RECEIVE_COUNT HN_STALL_SECONDS POWERTOOLS_METRICS_NAMESPACE POWERTOOLS_SERVICE_NAME",
       "WebFunction       | ''"})
   void handler_shouldNameTheVariable_whenAnyVariableItNeedsIsMissing(String functionId, String neededVariables) {
     // GIVEN the function's environment without one of its variables at a time

@@ -14,9 +14,7 @@ import java.util.stream.Collectors;
 /**
  * The question a request's query string asks: {@code hours} and {@code asOf} each reduced to its
  * one value (repeats of the same value tolerated, different ones refused), then checked by the
- * domain's {@link WindowRequestParser}. Every problem is reported at once, {@code hours} first. An
- * omitted {@code asOf} is the request's time rounded down to the minute (PRODUCT.md §3), so the
- * same window asked twice within a minute is the same window.
+ * domain's {@link WindowRequestParser}. Every problem is reported at once, {@code hours} first.
  */
 final class WindowQuery {
   private static final List<String> ORDER = List.of("hours", "asOf");
@@ -45,7 +43,7 @@ final class WindowQuery {
     String hours = single("hours", request.queryValues("hours"), repeated);
     String asOf = single("asOf", request.queryValues("asOf"), repeated);
     if (repeated.isEmpty()) {
-      return toTheMinute(parser.parse(hours, asOf, now));
+      return parser.parse(hours, asOf, now);
     }
     // What the parser says of the parameters that were given once; a repeated one is reported as such only.
     Set<String> repeatedNames = repeated.stream().map(InvalidParam::name).collect(Collectors.toSet());
@@ -57,12 +55,6 @@ final class WindowQuery {
     }
     problems.sort(Comparator.comparingInt(problem -> ORDER.indexOf(problem.name())));
     throw new InvalidRequestException(problems);
-  }
-
-  private static WindowRequest toTheMinute(WindowRequest question) {
-    return question.asOfGiven()
-        ? question
-        : new WindowRequest(question.hours(), question.asOf() - Math.floorMod(question.asOf(), 60L), false);
   }
 
   /** The parameter's one value, null when absent; a problem when it was given different values. */

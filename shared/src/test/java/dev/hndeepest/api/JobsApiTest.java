@@ -299,9 +299,11 @@ class JobsApiTest {
 
   @Test
   void submit_shouldStoreTheMinuteAndAnswer200WithTheSameJob_whenTheSameWindowIsAskedAgain() {
-    // GIVEN a clock 37 s into a minute, and hours=6 without asOf asked twice
+    // GIVEN a window clock that ticks by minutes (the submit function's, 37 s into a minute), and hours=6
+    // without asOf, then with asOf that minute
     var at = Clock.fixed(NOW.plusSeconds(37), ZoneOffset.UTC);
-    var submitApi = new SubmitJobApi(new JobSubmission(store, queue, at, metrics), new WindowRequestParser(720), at, TTL);
+    var submitApi = new SubmitJobApi(new JobSubmission(store, queue, at, metrics), new WindowRequestParser(720),
+        Clock.tick(at, Duration.ofMinutes(1)), TTL);
 
     var first = submitApi.submit(post(Map.of("hours", List.of("6"))));
     var second = submitApi.submit(post(Map.of("hours", List.of("6"), "asOf", List.of(Long.toString(NOW.getEpochSecond())))));

@@ -96,6 +96,7 @@ class StackTemplateIT {
       assertThat(restApi.routes()).containsExactlyInAnyOrder(
           new RestApiDefinition.Route("POST", "/jobs", "SubmitJobFunction"),
           new RestApiDefinition.Route("GET", "/jobs/{id}", "JobStatusFunction"),
+          new RestApiDefinition.Route("DELETE", "/jobs/{id}", "JobStatusFunction"),
           new RestApiDefinition.Route("GET", "/", "WebFunction"),
           new RestApiDefinition.Route("GET", "/openapi.json", "WebFunction"));
       assertThat(restApi.stageName(intrinsics(template))).isEqualTo("prod");
