@@ -174,19 +174,20 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
     gateway.put_rest_api(restApiId=api_id, mode="overwrite", body=json.dumps(body))
     gateway.create_deployment(restApiId=api_id, stageName="prod")
 
-    # THEN the API has exactly the four routes (no preflight without CorsAllowedOrigins), each a Lambda
+    # THEN the API has exactly the five routes (no preflight without CorsAllowedOrigins), each a Lambda
     # proxy to its function, and a prod stage
     assert gateway.get_rest_api(restApiId=api_id)["name"] == f"{STACK}-api"
     assert {(path, method): operation.get("security") for path, item in body["paths"].items()
             for method, operation in item.items()} == {
         ("/jobs", "post"): [{"api_key": []}], ("/jobs/{id}", "get"): [{"api_key": []}],
-        ("/", "get"): None, ("/openapi.json", "get"): None}
+        ("/jobs/{id}", "delete"): [{"api_key": []}], ("/", "get"): None, ("/openapi.json", "get"): None}
     methods = {r["path"]: r for r in gateway.get_resources(restApiId=api_id)["items"]}
     assert set(methods["/jobs"]["resourceMethods"]) == {"POST"}
-    assert set(methods["/jobs/{id}"]["resourceMethods"]) == {"GET"}
+    assert set(methods["/jobs/{id}"]["resourceMethods"]) == {"GET", "DELETE"}
     assert set(methods["/"]["resourceMethods"]) == {"GET"}
     assert set(methods["/openapi.json"]["resourceMethods"]) == {"GET"}
     for path, method, function in (("/jobs", "POST", "SubmitJobFunction"), ("/jobs/{id}", "GET", "JobStatusFunction"),
+                                   ("/jobs/{id}", "DELETE", "JobStatusFunction"),
                                    ("/", "GET", "WebFunction"), ("/openapi.json", "GET", "WebFunction")):
         integration = gateway.get_integration(restApiId=api_id, resourceId=methods[path]["id"], httpMethod=method)
         assert integration["type"].lower() == "aws_proxy"
