@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The {@link HnApi} over the official Firebase API (or a replica of it) with {@code java.net.http}.
+ * The {@link HnApi} over the official Firebase API (or a replica of it), with the JDK HTTP client
+ * that {@link HnClientConfig#httpClient()} names.
  *
  * <p>A good citizen: at most {@link HnClientConfig#maxConcurrency()} requests in flight, a deadline
  * per attempt, jittered retries (see {@link RetryPolicy}), and no item fetched twice by one
