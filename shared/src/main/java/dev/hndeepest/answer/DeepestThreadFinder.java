@@ -1,6 +1,5 @@
 package dev.hndeepest.answer;
 
-import dev.hndeepest.concurrent.FanOut;
 import dev.hndeepest.depth.MeasuredPost;
 import dev.hndeepest.depth.ThreadCrawler;
 import dev.hndeepest.discovery.StoryDiscovery;
@@ -47,11 +46,11 @@ public final class DeepestThreadFinder {
         winner, window, posts.size(), api.stats().itemsFetched(), DeepestThreadResult.FIREBASE);
   }
 
-  /** One virtual thread per post; the HN client bounds how many requests are in flight. */
+  /** Every post's tree through the crawler's one pool; the HN client bounds how many requests are in flight. */
   private MeasuredPost measureAll(List<HnItem> posts, long asOf, ProgressListener listener) {
     var winner = new MeasuredPost[1];
     var done = new int[1];
-    FanOut.forEachCompleted(posts, post -> crawler.measure(post, asOf), measured -> {
+    crawler.measureAll(posts, asOf, measured -> {
       winner[0] = MeasuredPost.better(winner[0], measured);
       listener.measured(++done[0], posts.size());
     });

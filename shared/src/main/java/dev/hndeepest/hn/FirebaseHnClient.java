@@ -108,6 +108,11 @@ public final class FirebaseHnClient implements HnApi, AutoCloseable {
   }
 
   @Override
+  public int maxInFlight() {
+    return config.maxConcurrency();
+  }
+
+  @Override
   public long maxItem() {
     return fetcher.get(url("maxitem.json"), json::maxItem, false);
   }

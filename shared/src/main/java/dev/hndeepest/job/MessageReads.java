@@ -3,7 +3,9 @@ package dev.hndeepest.job;
 import dev.hndeepest.hn.HnApi;
 import dev.hndeepest.hn.HnClientStats;
 import dev.hndeepest.hn.HnItem;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,20 @@ final class MessageReads implements HnApi {
     reads.increment();
     itemIds.add(id);
     return shared.item(id);
+  }
+
+  /** The shared client's own fan-out (its lanes, not a thread per id), counted id by id. */
+  @Override
+  public Map<Long, Optional<HnItem>> items(Collection<Long> ids) {
+    var answers = shared.items(ids);
+    reads.add(answers.size());
+    itemIds.addAll(answers.keySet());
+    return answers;
+  }
+
+  @Override
+  public int maxInFlight() {
+    return shared.maxInFlight();
   }
 
   @Override

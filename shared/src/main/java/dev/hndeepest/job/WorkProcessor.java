@@ -209,7 +209,7 @@ public final class WorkProcessor {
     long asOf = job.request().asOf();
     var best = new MeasuredPost[1];
     var crawler = new ThreadCrawler(hn);
-    FanOut.forEachCompleted(batch.stories(), story -> crawler.measure(story.asItem(), asOf),
+    crawler.measureAll(batch.stories().stream().map(StoryRef::asItem).toList(), asOf,
         measured -> best[0] = MeasuredPost.better(best[0], measured));
     long itemsFetched = hn.stats().itemsFetched();
     var outcome = new BatchOutcome(batch.batch(), best[0], batch.stories().size(), itemsFetched);
@@ -229,8 +229,7 @@ public final class WorkProcessor {
     var best = new MeasuredPost[1];
     var found = new StoryDiscovery(hn).postsInIdRange(window, range.firstId(), range.endExclusive());
     var crawler = new ThreadCrawler(hn);
-    FanOut.forEachCompleted(found, post -> crawler.measure(post, asOf),
-        measured -> best[0] = MeasuredPost.better(best[0], measured));
+    crawler.measureAll(found, asOf, measured -> best[0] = MeasuredPost.better(best[0], measured));
     int posts = found.size();
     long itemsFetched = hn.stats().itemsFetched();
     var outcome = new BatchOutcome(range.batch(), best[0], posts, itemsFetched, posts);
