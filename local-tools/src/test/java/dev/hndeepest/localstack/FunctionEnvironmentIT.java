@@ -84,7 +84,8 @@ class FunctionEnvironmentIT {
 
     assertThat(environment.keySet()).containsExactlyInAnyOrder(
         // template.yaml: Globals and WorkerFunction
-        "JOBS_TABLE_NAME", "JOB_TTL_DAYS", "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "HN_API_BASE_URL",
+        "JOBS_TABLE_NAME", "JOB_TTL_DAYS", "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "JAVA_TOOL_OPTIONS",
+        "HN_API_BASE_URL",
         "HN_CONCURRENCY", "WORK_QUEUE_URL", "MAX_RECEIVE_COUNT", "HN_STALL_SECONDS",
         // what Lambda's runtime sets
         "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
