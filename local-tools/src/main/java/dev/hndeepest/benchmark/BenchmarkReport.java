@@ -213,11 +213,11 @@ final class BenchmarkReport {
     md.append("From the job stack rows: the worker at its template memory, ").append(worker.memoryMb())
         .append(" MB (").append(String.format(Locale.ROOT, "%.2f", vcpus)).append(" vCPU on Lambda, which gives one "
             + "vCPU per 1,769 MB), `JAVA_TOOL_OPTIONS` `").append(worker.javaToolOptions()).append("`. Prices: ")
-        .append(Prices.AS_OF).append(": Lambda $").append(Prices.LAMBDA_X86_PER_GB_SECOND).append(" per GB-s on x86_64, $")
-        .append(Prices.LAMBDA_ARM64_PER_GB_SECOND).append(" on arm64, $").append(Prices.LAMBDA_PER_MILLION_REQUESTS)
-        .append(" per million invocations; SQS standard $").append(Prices.SQS_STANDARD_PER_MILLION_REQUESTS)
-        .append(" per million requests; DynamoDB on-demand $").append(Prices.DYNAMODB_PER_MILLION_WRITE_UNITS)
-        .append(" per million write units, $").append(Prices.DYNAMODB_PER_MILLION_READ_UNITS)
+        .append(Prices.AS_OF).append(": Lambda $").append(price(Prices.LAMBDA_X86_PER_GB_SECOND)).append(" per GB-s on x86_64, $")
+        .append(price(Prices.LAMBDA_ARM64_PER_GB_SECOND)).append(" on arm64, $").append(price(Prices.LAMBDA_PER_MILLION_REQUESTS))
+        .append(" per million invocations; SQS standard $").append(price(Prices.SQS_STANDARD_PER_MILLION_REQUESTS))
+        .append(" per million requests; DynamoDB on-demand $").append(price(Prices.DYNAMODB_PER_MILLION_WRITE_UNITS))
+        .append(" per million write units, $").append(price(Prices.DYNAMODB_PER_MILLION_READ_UNITS))
         .append(" per million read units.\n\n");
     md.append("- **worker duration**: the time the workers spent in their handler, added up (what Lambda bills), or the "
         + "measured CPU time ÷ the vCPUs of that memory if larger (on Lambda the CPU would stretch the run). "
@@ -260,6 +260,10 @@ final class BenchmarkReport {
           .append(" | ").append(dollars(x86 + sqs + dynamo))
           .append(" | ").append(dollars(arm + sqs + dynamo)).append(" |\n");
     }
+  }
+
+  private static String price(double dollars) {
+    return java.math.BigDecimal.valueOf(dollars).stripTrailingZeros().toPlainString();
   }
 
   private static String dollars(double amount) {
