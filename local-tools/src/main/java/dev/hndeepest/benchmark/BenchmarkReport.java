@@ -58,10 +58,9 @@ final class BenchmarkReport {
             + "clock, so it finds every window by id range (its must-read is that route's), never by `/newstories`.\n");
     md.append("- **command (warm, in-process)**: `DeepestThreadFinder` with a fresh `FirebaseHnClient` per run at concurrency ")
         .append(settings.concurrency()).append(", in the benchmark's warm JVM, \"now\" being the window's end. The default, 64 "
-            + "requests in flight, fits in one HTTP/2 connection to Firebase (RFC 9113 recommends servers allow at "
-            + "least 100 concurrent streams), so the API sees one client on one connection, and at 20 ms per "
-            + "request it reads about 3,200 items a second: a day of HN in seconds. More would mostly measure "
-            + "this machine's cores, and ask more of a free public API than the question needs.\n");
+            + "requests in flight, at 20 ms per request reads about 3,200 items a second: a day of HN in seconds. "
+            + "More would mostly measure this machine's cores, and ask more of a free public API than the question "
+            + "needs.\n");
     md.append("- **Go peer**: `benchmark/peer-go` (k-ary search, concurrent scan, one global crawl pool, every item "
             + "once), built with `go build` and run as a child process at the same concurrency and window as the cold "
             + "command.").append(results.goPeerMissing().map(why -> " Not measured in this run: " + why + ".").orElse(""))
