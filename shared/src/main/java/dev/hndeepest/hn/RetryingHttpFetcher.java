@@ -206,6 +206,11 @@ final class RetryingHttpFetcher implements AutoCloseable {
   /** One line naming the fault, e.g. {@code ConnectException: could not connect}; never a stack trace. */
   private static String describe(Throwable fault) {
     String name = fault.getClass().getSimpleName();
+    if (fault instanceof ConnectException) {
+      // Each HTTP client words it its own way ("Connection refused", or nothing): say it plainly.
+      String message = fault.getMessage();
+      return name + ": could not connect" + (message == null || message.isBlank() ? "" : " (" + message.strip() + ")");
+    }
     // The JDK client often leaves the outer message empty and puts the reason in a cause.
     for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
       String message = cause.getMessage();
