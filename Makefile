@@ -1,7 +1,7 @@
 # SAM build route (template.yaml: Metadata BuildMethod: makefile, ContextPath: ., WorkingDirectory: .).
 # `sam build` runs `make build-<LogicalId>` here with ARTIFACTS_DIR set; each target builds its Maven
-# module together with the sibling `shared` module (-am) and puts the shaded jar into lib/, which the
-# java21 runtime puts on the classpath. `sh ./mvnw`: pipeline source zips may drop the execute bit.
+# module together with the sibling modules it uses, `shared` and `lambda-events` (-am), and puts the
+# shaded jar into lib/, which the java21 runtime puts on the classpath. `sh ./mvnw`: pipeline source zips may drop the execute bit.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
@@ -15,7 +15,7 @@ define package_function
 	cp "$(ROOT)/$(1)/target/$(1).jar" "$(ARTIFACTS_DIR)/lib/"
 endef
 
-.PHONY: build-SubmitJobFunction build-WorkerFunction build-JobStatusFunction
+.PHONY: build-SubmitJobFunction build-WorkerFunction build-JobStatusFunction build-WebFunction
 
 build-SubmitJobFunction:
 	$(call package_function,submit-function)
@@ -25,3 +25,6 @@ build-WorkerFunction:
 
 build-JobStatusFunction:
 	$(call package_function,status-function)
+
+build-WebFunction:
+	$(call package_function,web-function)

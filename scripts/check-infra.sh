@@ -3,7 +3,8 @@
 #   1. cfn-lint on template.yaml and pipeline/pipeline.yaml
 #   2. sam validate --lint
 #   3. sam build (the Makefile route) into HN_SAM_BUILD_DIR or a temporary directory, and a look at
-#      the jars it produced
+#      the jars it produced: each there, and without native libraries (the functions run on arm64,
+#      the local runtime emulator on this machine's x86_64, so bytecode only keeps the two alike)
 #   4. checkov on both templates (.checkov.yaml: every skip has its reason)
 #   5. pytest infra/tests: the SAM-translated templates asserted on, then deployed into moto
 # All checks run; the script prints a summary with each check's time and exits 1 if any failed.
@@ -41,11 +42,18 @@ run_check() {
 
 check_built_jars() {
   sam build --template-file template.yaml --build-dir "$build_dir" || return 1
-  local function_id module missing=0
-  for function_id in SubmitJobFunction:submit-function WorkerFunction:worker-function JobStatusFunction:status-function; do
+  local function_id module jar missing=0
+  for function_id in SubmitJobFunction:submit-function WorkerFunction:worker-function JobStatusFunction:status-function WebFunction:web-function; do
     module="${function_id#*:}"
-    if [ -s "$build_dir/${function_id%%:*}/lib/$module.jar" ]; then
-      echo "sam build: ${function_id%%:*} -> lib/$module.jar ($(du -h "$build_dir/${function_id%%:*}/lib/$module.jar" | cut -f1))"
+    jar="$build_dir/${function_id%%:*}/lib/$module.jar"
+    if [ -s "$jar" ]; then
+      echo "sam build: ${function_id%%:*} -> lib/$module.jar ($(du -h "$jar" | cut -f1))"
+      python3 - "$jar" <<'PY' || missing=1
+import re, sys, zipfile
+native = [n for n in zipfile.ZipFile(sys.argv[1]).namelist() if re.search(r"\.(so|dylib|dll|jnilib)(\.[0-9.]+)?$", n)]
+if native:
+    sys.exit(f"sam build: {sys.argv[1]} holds native code, which arm64 may not load: {native[:5]}")
+PY
     else
       echo "sam build: missing $build_dir/${function_id%%:*}/lib/$module.jar" >&2
       missing=1

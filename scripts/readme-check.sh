@@ -39,6 +39,7 @@ expect "$work/api.out" "HTTP/1.1 202" "the POST example"
 expect "$work/api.out" '"status":"SUCCEEDED"' "the GET example"
 expect "$work/api.out" "HTTP/1.1 400" "the bad-input example"
 expect "$work/api.out" "application/problem+json" "the bad-input example"
+expect "$work/api.out" "3.0.3 /jobs /jobs/{jobId} / /openapi.json" "the OpenAPI example"
 
 echo "readme-check: the benchmark block (its command, with one small window instead of five)"
 bench_cmd=$(block_after "## Benchmarks" | head -n 1 | sed 's/ *#.*//')

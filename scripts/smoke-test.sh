@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
 # Smoke test of a deployed (or local) hn-deepest API: submit a job, poll it until SUCCEEDED, print
 # the result. Exit 0 on success, 1 when the job fails, times out or the API misbehaves, 2 on usage.
-#   scripts/smoke-test.sh API_BASE_URL [hours]
-#   e.g. scripts/smoke-test.sh https://abc123.execute-api.eu-west-1.amazonaws.com/staging 1
-# Environment: SMOKE_TIMEOUT_SECONDS (default 600), SMOKE_POLL_SECONDS (default 5).
-# Needs curl and python3 (JSON only).
+#   scripts/smoke-test.sh [--api-key-id ID | --api-key KEY] API_BASE_URL [hours]
+#   e.g. scripts/smoke-test.sh --api-key-id a1b2c3d4e5 https://abc123.execute-api.eu-west-1.amazonaws.com/staging 1
+# An API that needs keys (staging, prod) gets the key as an x-api-key header on every request: its value
+# from SMOKE_API_KEY or --api-key, or read from API Gateway with `aws apigateway get-api-key` for
+# --api-key-id (the stack's ApiKeyId output; "none" = the stack has no key). Without one no key is sent
+# (dev, the local stack). The key is never printed.
+# Environment: SMOKE_API_KEY, SMOKE_TIMEOUT_SECONDS (default 600), SMOKE_POLL_SECONDS (default 5).
+# Needs curl and python3 (JSON only), and the AWS CLI for --api-key-id.
 set -euo pipefail
 
-usage() { echo "usage: $0 API_BASE_URL [hours]" >&2; exit 2; }
+usage() { echo "usage: $0 [--api-key-id ID | --api-key KEY] API_BASE_URL [hours]" >&2; exit 2; }
+api_key="${SMOKE_API_KEY:-}"
+api_key_id=""
+key_options=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --api-key) [ $# -ge 2 ] && [ -n "$2" ] || usage; api_key="$2"; key_options=$((key_options + 1)); shift 2 ;;
+    --api-key-id) [ $# -ge 2 ] && [ -n "$2" ] || usage; api_key_id="$2"; key_options=$((key_options + 1)); shift 2 ;;
+    -*) echo "smoke-test: unknown option: $1" >&2; usage ;;
+    *) break ;;
+  esac
+done
+[ "$key_options" -le 1 ] || { echo "smoke-test: give --api-key or --api-key-id, not both" >&2; usage; }
 [ $# -ge 1 ] && [ $# -le 2 ] || usage
 base_url="${1%/}"
 hours="${2:-1}"
@@ -15,7 +31,9 @@ hours="${2:-1}"
 [[ "$hours" =~ ^[1-9][0-9]*$ ]] || { echo "smoke-test: hours must be a positive integer: $hours" >&2; usage; }
 timeout_seconds="${SMOKE_TIMEOUT_SECONDS:-600}"
 poll_seconds="${SMOKE_POLL_SECONDS:-5}"
-for tool in curl python3; do
+tools=(curl python3)
+[ -z "$api_key_id" ] || [ "$api_key_id" = none ] || tools+=(aws)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { echo "smoke-test: $tool is required" >&2; exit 2; }
 done
 
@@ -23,6 +41,19 @@ work_dir=$(mktemp -d)
 trap 'rm -rf "$work_dir"' EXIT
 
 fail() { echo "smoke-test: FAIL: $*" >&2; exit 1; }
+
+if [ -n "$api_key_id" ] && [ "$api_key_id" != none ]; then
+  api_key=$(aws apigateway get-api-key --api-key "$api_key_id" --include-value --query value --output text) \
+    || fail "cannot read the value of API key $api_key_id (aws exit $?)"
+  { [ -n "$api_key" ] && [ "$api_key" != None ]; } || fail "API key $api_key_id has no value"
+fi
+# The key goes to curl from a file (-H @file), so it shows in no process list.
+key_header=()
+if [ -n "$api_key" ]; then
+  (umask 077 && printf 'x-api-key: %s\n' "$api_key" > "$work_dir/key.header")
+  key_header=(-H "@$work_dir/key.header")
+  echo "smoke-test: sending an API key (x-api-key)"
+fi
 
 # json_field FILE EXPR: prints a field of a JSON document (python expression over `doc`), "" for null.
 json_field() {
@@ -42,9 +73,12 @@ PY
 idempotency_key="smoke-$(date +%s)-$$-$RANDOM"
 echo "smoke-test: POST $base_url/jobs?hours=$hours"
 status=$(curl -sS --max-time 30 --retry 3 --retry-delay 2 -X POST \
-  -H "Idempotency-Key: $idempotency_key" \
+  -H "Idempotency-Key: $idempotency_key" ${key_header[@]+"${key_header[@]}"} \
   -D "$work_dir/submit.headers" -o "$work_dir/submit.json" -w '%{http_code}' \
   "$base_url/jobs?hours=$hours") || fail "POST /jobs did not complete (curl exit $?)"
+if [ "$status" = "403" ] && [ -z "$api_key" ]; then
+  fail "POST /jobs answered 403 without an API key: give the stack's ApiKeyId with --api-key-id (or SMOKE_API_KEY)"
+fi
 [ "$status" = "202" ] || fail "POST /jobs answered $status, expected 202: $(head -c 500 "$work_dir/submit.json")"
 
 location=$(tr -d '\r' < "$work_dir/submit.headers" | awk 'tolower($1) == "location:" {print $2}' | tail -n 1)
@@ -59,7 +93,7 @@ echo "smoke-test: accepted job $job_id (Location: $location)"
 deadline=$(( $(date +%s) + timeout_seconds ))
 job_status=""
 while :; do
-  status=$(curl -sS --max-time 30 --retry 3 --retry-delay 2 \
+  status=$(curl -sS --max-time 30 --retry 3 --retry-delay 2 ${key_header[@]+"${key_header[@]}"} \
     -o "$work_dir/job.json" -w '%{http_code}' "$location") \
     || fail "GET /jobs/$job_id did not complete (curl exit $?)"
   [ "$status" = "200" ] || fail "GET /jobs/$job_id answered $status: $(head -c 500 "$work_dir/job.json")"

@@ -2,6 +2,7 @@
 by aws-sam-translator (offline), and the per-environment parameters from samconfig.toml."""
 import logging
 import os
+import re
 import shlex
 import tomllib
 from pathlib import Path
@@ -24,6 +25,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 APP_TEMPLATE = REPO_ROOT / "template.yaml"
 PIPELINE_TEMPLATE = REPO_ROOT / "pipeline" / "pipeline.yaml"
 SAMCONFIG = REPO_ROOT / "samconfig.toml"
+DESIGN = REPO_ROOT / "docs" / "DESIGN.md"
 ENVIRONMENTS = ("dev", "staging", "prod")
 
 # Where the tests pretend `sam package` put the function code (moto serves this bucket).
@@ -82,6 +84,40 @@ class Intrinsics:
 
     def number(self, node) -> int:
         return int(self.resolve(node))
+
+
+def documented_metrics() -> dict[str, dict[str, str]]:
+    """The rows of the table in docs/DESIGN.md's "## Metrics" section: {metric: {unit, emitted by}}."""
+    section = DESIGN.read_text().split("\n## Metrics\n", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        match = re.fullmatch(r"\| `(\w+)` \| (\w+) \| ([^|]+) \| [^|]+ \|", line.strip())
+        if match:
+            rows[match.group(1)] = {"unit": match.group(2), "emitted by": match.group(3).strip()}
+    return rows
+
+
+def condition_holds(template: dict, parameters: dict[str, str], name: str) -> bool:
+    """Evaluates one of the template's conditions (Equals / Not / And / Or / Condition on parameters)."""
+    values = Intrinsics(template, parameters).parameters
+
+    def evaluate(node):
+        if isinstance(node, dict):
+            (function, argument), = node.items()
+            if function == "Fn::Equals":
+                left, right = (values[a["Ref"]] if isinstance(a, dict) else a for a in argument)
+                return str(left) == str(right)
+            if function == "Fn::Not":
+                return not evaluate(argument[0])
+            if function == "Fn::And":
+                return all(evaluate(a) for a in argument)
+            if function == "Fn::Or":
+                return any(evaluate(a) for a in argument)
+            if function == "Condition":
+                return evaluate(template["Conditions"][argument])
+        raise AssertionError(f"cannot evaluate {node}")
+
+    return evaluate(template["Conditions"][name])
 
 
 def resources_of_type(template: dict, resource_type: str) -> dict[str, dict]:

@@ -9,6 +9,7 @@ the rest of the stack deploys for real. Their properties are asserted on the tra
 import copy
 import io
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -25,6 +26,9 @@ MOTO_UNSUPPORTED = {
     "AWS::ApiGateway::Stage",              # the stage is created with the deployment instead
     "AWS::ApiGateway::Deployment",         # needs the OpenAPI body, which moto's RestApi ignores; the
                                            # test imports the body with put_rest_api and deploys it
+    "AWS::ApiGateway::UsagePlan",          # usage plans, keys and their link: no CloudFormation model
+    "AWS::ApiGateway::ApiKey",
+    "AWS::ApiGateway::UsagePlanKey",
     "AWS::CloudWatch::Alarm",
     "AWS::CodeDeploy::Application",
     "AWS::CodeDeploy::DeploymentGroup",
@@ -116,6 +120,7 @@ def for_moto(template: dict) -> dict:
                 for name in removed:
                     replacement = alias_function.get(name)
                     text = text.replace("${%s}" % name, "${%s}" % replacement if replacement else stand_in(name))
+                    text = re.sub(r"\$\{%s\.([A-Za-z]+)\}" % re.escape(name), lambda m: stand_in(name, m.group(1)), text)
                 return {"Fn::Sub": text}
             return {key: rewrite(value) for key, value in node.items()
                     if not (key == "DependsOn" and value in removed)}

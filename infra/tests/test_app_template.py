@@ -1,6 +1,7 @@
 """template.yaml after the SAM transform (aws-sam-translator, offline): what the application stack
 will contain. Needs no emulator."""
 import json
+import re
 
 import pytest
 
@@ -8,6 +9,7 @@ from conftest import (
     Intrinsics,
     allow_statements,
     as_list,
+    REPO_ROOT,
     environment_parameters,
     resources_of_type,
     role_allow_statements,
@@ -18,16 +20,19 @@ FUNCTIONS = {
     "SubmitJobFunction": "dev.hndeepest.submit.SubmitJobHandler::handleRequest",
     "WorkerFunction": "dev.hndeepest.worker.WorkerHandler::handleRequest",
     "JobStatusFunction": "dev.hndeepest.status.JobStatusHandler::handleRequest",
+    "WebFunction": "dev.hndeepest.web.WebHandler::handleRequest",
 }
-API_FUNCTIONS = ("SubmitJobFunction", "JobStatusFunction")
+API_FUNCTIONS = ("SubmitJobFunction", "JobStatusFunction", "WebFunction")
 REQUIRED_ENVIRONMENT = {
     "SubmitJobFunction": {"JOBS_TABLE_NAME", "WORK_QUEUE_URL", "MAX_HOURS", "JOB_TTL_DAYS",
-                          "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL"},
+                          "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE"},
     "WorkerFunction": {"JOBS_TABLE_NAME", "WORK_QUEUE_URL", "JOB_TTL_DAYS", "HN_API_BASE_URL",
                        "HN_CONCURRENCY", "HN_STALL_SECONDS", "MAX_RECEIVE_COUNT", "POWERTOOLS_SERVICE_NAME",
-                       "POWERTOOLS_LOG_LEVEL"},
+                       "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE"},
     "JobStatusFunction": {"JOBS_TABLE_NAME", "JOB_TTL_DAYS", "POWERTOOLS_SERVICE_NAME",
-                          "POWERTOOLS_LOG_LEVEL"},
+                          "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE"},
+    # Globals give it the table's name; it reads nothing.
+    "WebFunction": {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE"},
 }
 DATA_SERVICES = ("dynamodb", "sqs", "s3", "sns", "kms", "logs", "lambda")
 
@@ -112,7 +117,7 @@ def logGroups_should_allHaveRetention_whenTranslated(prod_template):
     groups = resources_of_type(prod_template, "AWS::Logs::LogGroup")
 
     # THEN each one expires its events (functions and API access logs)
-    assert len(groups) == 4
+    assert len(groups) == 5
     assert all("RetentionInDays" in g["Properties"] for g in groups.values())
 
 
@@ -289,21 +294,34 @@ def apiStage_should_throttleLogAndTrace_whenTranslated(prod_template, prod_intri
     assert stage["TracingEnabled"] is True
 
 
-def restApi_should_routeBothOperationsToLiveAliases_whenTranslated(prod_template):
+def restApi_should_routeEachOperationToItsLiveAlias_whenTranslated(prod_template):
     # GIVEN the OpenAPI body SAM generated
     body = prod_template["Resources"]["JobsApi"]["Properties"]["Body"]
-    submit_alias, _ = alias_of(prod_template, "SubmitJobFunction")
-    status_alias, _ = alias_of(prod_template, "JobStatusFunction")
+    routes = {("/jobs", "post"): "SubmitJobFunction", ("/jobs/{id}", "get"): "JobStatusFunction",
+              ("/", "get"): "WebFunction", ("/openapi.json", "get"): "WebFunction"}
 
-    # WHEN / THEN POST /jobs and GET /jobs/{id} are Lambda proxy integrations of the live aliases, only
-    assert set(body["paths"]) == {"/jobs", "/jobs/{id}"}
-    assert set(body["paths"]["/jobs"]) == {"post"}
-    assert set(body["paths"]["/jobs/{id}"]) == {"get"}
-    post = body["paths"]["/jobs"]["post"]["x-amazon-apigateway-integration"]
-    get = body["paths"]["/jobs/{id}"]["get"]["x-amazon-apigateway-integration"]
-    assert post["type"] == get["type"] == "aws_proxy"
-    assert f"${{{submit_alias}}}" in post["uri"]["Fn::Sub"]
-    assert f"${{{status_alias}}}" in get["uri"]["Fn::Sub"]
+    # WHEN / THEN exactly these routes exist, each a Lambda proxy integration of its function's live alias
+    # (besides the job paths' OPTIONS preflight, there only with CorsAllowedOrigins: test_operations.py)
+    assert {(path, method) for path, item in body["paths"].items() for method in item
+            if method != "options"} == set(routes)
+    assert {path for path, item in body["paths"].items() if "options" in item} == {"/jobs", "/jobs/{id}"}
+    for (path, method), function in routes.items():
+        integration = body["paths"][path][method]["x-amazon-apigateway-integration"]
+        alias, _ = alias_of(prod_template, function)
+        assert integration["type"] == "aws_proxy"
+        assert f"${{{alias}}}" in integration["uri"]["Fn::Sub"]
+
+
+def restApi_should_haveExactlyTheOperationsOfTheOpenApiDocument_whenTranslated(prod_template):
+    # GIVEN the API's OpenAPI document (api/openapi.json) and the routes SAM generated
+    document = json.loads((REPO_ROOT / "api" / "openapi.json").read_text())
+    body = prod_template["Resources"]["JobsApi"]["Properties"]["Body"]
+
+    # WHEN naming path parameters alike / THEN the document describes every route, and no other
+    def operations(paths):
+        return {(re.sub(r"\{[^}]+}", "{}", path), method) for path, item in paths.items() for method in item
+                if method in ("get", "put", "post", "delete", "patch", "head")}
+    assert operations(document["paths"]) == operations(body["paths"])
 
 
 def restApi_should_answerUnknownRoutesWithProblemJson404_whenTranslated(prod_template):
@@ -319,7 +337,7 @@ def restApi_should_answerUnknownRoutesWithProblemJson404_whenTranslated(prod_tem
 
 
 # RFC 9110 reason phrases: the title of an about:blank problem is its status's (RFC 9457 section 4.2.1).
-REASON_PHRASES = {404: "Not Found", 413: "Content Too Large", 429: "Too Many Requests", 502: "Bad Gateway",
+REASON_PHRASES = {403: "Forbidden", 404: "Not Found", 413: "Content Too Large", 429: "Too Many Requests", 502: "Bad Gateway",
                   504: "Gateway Timeout"}
 
 
@@ -337,6 +355,7 @@ def gatewayResponses_should_beProblemsInTheFunctionsStyle_whenTranslated(prod_te
         assert problem["type"] == "about:blank", name
         assert problem["title"] == REASON_PHRASES[status], name
         assert problem["status"] == status, name
+        assert problem["requestId"] == "$context.requestId", name
 
 
 def outputs_should_includeApiUrlOfTheStage_whenTranslated(prod_template):
@@ -385,6 +404,7 @@ def iamPolicies_should_scopeTableAndQueueActionsToTheirArns_whenTranslated(prod_
     ("JobStatusFunction", {
         "JobsTable": {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"},
         "WorkQueue": set()}),
+    ("WebFunction", {"JobsTable": set(), "WorkQueue": set()}),
 ])
 def functionRole_should_grantExactlyTheDataActionsItNeeds_whenTranslated(prod_template, function, expected):
     # GIVEN the function's own role / WHEN collecting its actions per data resource

@@ -7,7 +7,14 @@ import re
 
 import pytest
 
-from conftest import CODE_BUCKET, CODE_KEY, environment_parameters, translate_app_template
+from conftest import (
+    CODE_BUCKET,
+    CODE_KEY,
+    condition_holds,
+    documented_metrics,
+    environment_parameters,
+    translate_app_template,
+)
 from moto_stack import REGION, MotoServer, deploy, for_moto, upload_code
 
 STACK = "hn-deepest-prod"
@@ -54,6 +61,7 @@ def stack_should_createEverySupportedResource_whenDeployedToMoto(moto, stack, mo
     ("SubmitJobFunction", "dev.hndeepest.submit.SubmitJobHandler::handleRequest", 15),
     ("WorkerFunction", "dev.hndeepest.worker.WorkerHandler::handleRequest", 180),
     ("JobStatusFunction", "dev.hndeepest.status.JobStatusHandler::handleRequest", 15),
+    ("WebFunction", "dev.hndeepest.web.WebHandler::handleRequest", 15),
 ])
 def function_should_existWiredToTheStacksTableAndRole_whenDeployedToMoto(moto, stack, logical_id, handler, timeout):
     # GIVEN the deployed stack / WHEN reading the function
@@ -142,14 +150,22 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
     gateway = moto.client("apigateway")
     api_id = stack["JobsApi"]
     arns = {name: function_configuration(moto, stack, name)["FunctionArn"]
-            for name in ("SubmitJobFunction", "JobStatusFunction")}
-    values = {"AWS::Region": REGION, **arns}
+            for name in ("SubmitJobFunction", "JobStatusFunction", "WebFunction")}
+    values = {"AWS::Region": REGION, "AWS::StackName": STACK, **arns}
+    no_value = object()
 
     def substitute(node):
         if isinstance(node, dict):
             if set(node) == {"Fn::Sub"}:
                 return re.sub(r"\$\{([^}]+)\}", lambda m: values[m.group(1)], node["Fn::Sub"])
-            return {key: substitute(value) for key, value in node.items()}
+            if set(node) == {"Fn::If"}:
+                condition, when_true, when_false = node["Fn::If"]
+                holds = condition_holds(moto_template, environment_parameters("prod"), condition)
+                return substitute(when_true if holds else when_false)
+            if node == {"Ref": "AWS::NoValue"}:
+                return no_value
+            resolved = {key: substitute(value) for key, value in node.items()}
+            return {key: value for key, value in resolved.items() if value is not no_value}
         return [substitute(item) for item in node] if isinstance(node, list) else node
 
     body = substitute(moto_template["Resources"]["JobsApi"]["Properties"]["Body"])
@@ -158,12 +174,20 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
     gateway.put_rest_api(restApiId=api_id, mode="overwrite", body=json.dumps(body))
     gateway.create_deployment(restApiId=api_id, stageName="prod")
 
-    # THEN the API has exactly the two routes, each a Lambda proxy to its function, and a prod stage
+    # THEN the API has exactly the four routes (no preflight without CorsAllowedOrigins), each a Lambda
+    # proxy to its function, and a prod stage
     assert gateway.get_rest_api(restApiId=api_id)["name"] == f"{STACK}-api"
+    assert {(path, method): operation.get("security") for path, item in body["paths"].items()
+            for method, operation in item.items()} == {
+        ("/jobs", "post"): [{"api_key": []}], ("/jobs/{id}", "get"): [{"api_key": []}],
+        ("/", "get"): None, ("/openapi.json", "get"): None}
     methods = {r["path"]: r for r in gateway.get_resources(restApiId=api_id)["items"]}
     assert set(methods["/jobs"]["resourceMethods"]) == {"POST"}
     assert set(methods["/jobs/{id}"]["resourceMethods"]) == {"GET"}
-    for path, method, function in (("/jobs", "POST", "SubmitJobFunction"), ("/jobs/{id}", "GET", "JobStatusFunction")):
+    assert set(methods["/"]["resourceMethods"]) == {"GET"}
+    assert set(methods["/openapi.json"]["resourceMethods"]) == {"GET"}
+    for path, method, function in (("/jobs", "POST", "SubmitJobFunction"), ("/jobs/{id}", "GET", "JobStatusFunction"),
+                                   ("/", "GET", "WebFunction"), ("/openapi.json", "GET", "WebFunction")):
         integration = gateway.get_integration(restApiId=api_id, resourceId=methods[path]["id"], httpMethod=method)
         assert integration["type"].lower() == "aws_proxy"
         assert integration["httpMethod"] == "POST"
@@ -173,7 +197,7 @@ def restApi_should_importAndDeployTheGeneratedOpenApi_whenDeployedToMoto(moto, s
 
 def logGroups_should_keepProdRetention_whenDeployedToMoto(moto, stack):
     # GIVEN / WHEN the log groups of the stack
-    names = [stack[n] for n in ("SubmitJobLogGroup", "WorkerLogGroup", "JobStatusLogGroup", "ApiAccessLogGroup")]
+    names = [stack[n] for n in ("SubmitJobLogGroup", "WorkerLogGroup", "JobStatusLogGroup", "WebLogGroup", "ApiAccessLogGroup")]
     groups = {g["logGroupName"]: g for g in moto.client("logs").describe_log_groups()["logGroups"]}
 
     # THEN each exists with the prod retention
@@ -196,3 +220,20 @@ def workerRole_should_allowOnlyTheStacksTableAndQueue_whenDeployedToMoto(moto, s
                       if any(a.startswith(("dynamodb:", "sqs:")) for a in s["Action"])}
     assert data_resources == {table_arn, queue_arn}
     assert not iam.list_attached_role_policies(RoleName=role)["AttachedPolicies"]
+
+
+def dashboard_should_chartTheDocumentedMetricsOfThisStack_whenDeployedToMoto(moto, stack):
+    # GIVEN the dashboard moto's CloudFormation created, with the template's Fn::Sub resolved
+    name = stack["OperationsDashboard"]
+    body = json.loads(moto.client("cloudwatch").get_dashboard(DashboardName=name)["DashboardBody"])
+    rows = [row for w in body["widgets"] if w["type"] == "metric" for row in w["properties"]["metrics"]]
+    functions = {function_configuration(moto, stack, f)["FunctionName"]
+                 for f in ("SubmitJobFunction", "WorkerFunction", "JobStatusFunction", "WebFunction")}
+    work_queue = queue_attributes(moto, stack, "WorkQueue")["QueueArn"].rsplit(":", 1)[1]
+
+    # WHEN / THEN it is named after the stack and charts this stack's namespace, its functions and queue
+    assert name == f"{STACK}-operations"
+    assert {row[0] for row in rows if not row[0].startswith("AWS/")} == {f"HnDeepest/{STACK}"}
+    assert {row[1] for row in rows if row[0] == f"HnDeepest/{STACK}"} == set(documented_metrics())
+    assert {row[3] for row in rows if row[0] == "AWS/Lambda"} == functions
+    assert ["AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", work_queue] in [row[:4] for row in rows]

@@ -34,6 +34,10 @@ CREATE_ACTION_BY_TYPE = {
     "AWS::ApiGateway::Deployment": "apigateway:POST",
     "AWS::ApiGateway::Stage": "apigateway:POST",
     "AWS::ApiGateway::Account": "apigateway:PATCH",
+    "AWS::ApiGateway::UsagePlan": "apigateway:POST",
+    "AWS::ApiGateway::ApiKey": "apigateway:POST",
+    "AWS::ApiGateway::UsagePlanKey": "apigateway:POST",
+    "AWS::CloudWatch::Dashboard": "cloudwatch:PutDashboard",
     "AWS::CloudWatch::Alarm": "cloudwatch:PutMetricAlarm",
     "AWS::SNS::Topic": "sns:CreateTopic",
     "AWS::SNS::Subscription": "sns:Subscribe",
@@ -125,18 +129,50 @@ def deployStage_should_deployThePackagedTemplateWithTheEnvironmentsConfig_whenPa
     assert f'for env in staging prod' in (REPO_ROOT / "scripts" / "package.sh").read_text()
 
 
-def smokeTest_should_callTheScriptWithTheStagingApiUrl_whenParsed(pipeline_template):
+def smokeTest_should_callTheScriptWithTheStagingApiUrlAndKey_whenParsed(pipeline_template):
     # GIVEN the smoke-test action and its project
     (action,) = stage(pipeline_template, "SmokeTestStaging")["Actions"]
     (staging,) = stage(pipeline_template, "DeployStaging")["Actions"]
     project = pipeline_template["Resources"]["SmokeTestProject"]["Properties"]
     variables = json.loads(action["Configuration"]["EnvironmentVariables"])
+    staging_outputs = translate_app_template(environment_parameters("staging"))["Outputs"]
 
-    # WHEN / THEN it passes the staging stack's ApiUrl output to scripts/smoke-test.sh
-    assert variables == [{"name": "API_URL", "value": "#{StagingStack.ApiUrl}", "type": "PLAINTEXT"}]
+    # WHEN / THEN it passes the staging stack's ApiUrl and ApiKeyId outputs to scripts/smoke-test.sh,
+    # which reads the key's value and sends it (test_smoke_test_script.py)
+    assert variables == [{"name": "API_URL", "value": "#{StagingStack.ApiUrl}", "type": "PLAINTEXT"},
+                         {"name": "API_KEY_ID", "value": "#{StagingStack.ApiKeyId}", "type": "PLAINTEXT"}]
     assert staging["Namespace"] == "StagingStack"
-    assert "ApiUrl" in translate_app_template(environment_parameters("staging"))["Outputs"]
-    assert 'scripts/smoke-test.sh "$API_URL"' in project["Source"]["BuildSpec"]
+    assert {"ApiUrl", "ApiKeyId"} <= set(staging_outputs)
+    assert "Condition" not in staging_outputs["ApiKeyId"]  # the variable must always resolve
+    assert 'scripts/smoke-test.sh --api-key-id "$API_KEY_ID" "$API_URL"' in project["Source"]["BuildSpec"]
+
+
+def smokeTestRole_should_readApiKeysOnly_whenParsed(pipeline_template):
+    # GIVEN the smoke test's role / WHEN collecting its API Gateway statements
+    statements = [s for s in role_statements(pipeline_template, "SmokeTestRole")
+                  if any(a.startswith("apigateway:") for a in as_list(s["Action"]))]
+
+    # THEN it may read API keys of this region (get-api-key --include-value), nothing else of API Gateway
+    assert len(statements) == 1
+    assert as_list(statements[0]["Action"]) == ["apigateway:GET"]
+    assert as_list(statements[0]["Resource"]) == [
+        {"Fn::Sub": "arn:${AWS::Partition}:apigateway:${AWS::Region}::/apikeys/*"}]
+
+
+def appDeployRole_should_manageUsagePlansKeysAndTheDashboard_whenParsed(pipeline_template):
+    # GIVEN the application role's API Gateway and dashboard statements
+    statements = role_statements(pipeline_template, "AppDeployRole")
+    apigateway = [r["Fn::Sub"] for s in statements if "apigateway:POST" in as_list(s["Action"])
+                  for r in as_list(s["Resource"])]
+    dashboards = [r["Fn::Sub"] for s in statements if "cloudwatch:PutDashboard" in as_list(s["Action"])
+                  for r in as_list(s["Resource"])]
+
+    # WHEN / THEN it reaches usage plans and keys of its region, and only the stacks' own dashboards
+    for path in ("/usageplans", "/usageplans/*", "/apikeys", "/apikeys/*"):
+        assert f"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}::{path}" in apigateway, path
+    assert sorted(dashboards) == sorted(
+        f"arn:${{AWS::Partition}}:cloudwatch::${{AWS::AccountId}}:dashboard/${{ApplicationName}}-{env}-*"
+        for env in ("staging", "prod"))
 
 
 def approval_should_beSwitchable_whenParsed(pipeline_template):

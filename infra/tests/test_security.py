@@ -123,7 +123,7 @@ def functions_should_neverLogTheirEvents_whenTranslated(prod_template):
     functions = resources_of_type(prod_template, "AWS::Lambda::Function")
 
     # WHEN / THEN Powertools' "log the incoming event" switch stays off (it would log whole requests)
-    assert len(functions) == 3
+    assert len(functions) == 4
     for name, function in functions.items():
         variables = function["Properties"].get("Environment", {}).get("Variables", {})
         assert str(variables.get("POWERTOOLS_LOGGER_LOG_EVENT", "false")).lower() == "false", name

@@ -1,5 +1,6 @@
 package dev.hndeepest.api;
 
+import dev.hndeepest.job.BackendException;
 import dev.hndeepest.job.IdempotencyKeyConflictException;
 import dev.hndeepest.job.JobNotFoundException;
 import dev.hndeepest.request.InvalidRequestException;
@@ -8,10 +9,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * What the job API's operations share: the checks before any work (method, input size) and every
@@ -46,18 +43,13 @@ final class ApiAnswers {
           requestId).response();
     } catch (IdempotencyKeyConflictException e) {
       return Problem.of(422, e.getMessage(), requestId).response();
-    } catch (SdkClientException e) {
+    } catch (BackendException.Unavailable e) {
       return unavailable(requestId, e);
-    } catch (ResourceNotFoundException | QueueDoesNotExistException e) {
+    } catch (BackendException.MissingResource e) {
       // The table or queue is gone (a stack being recreated, an emulator restarted): nothing the
       // client did wrong, and a retry can succeed once it is back. Loud, as an operator must act.
-      log.error("request {}: the job table or work queue does not exist: {}", requestId, e.toString());
+      log.error("request {}: the job table or work queue does not exist: {}", requestId, e.getMessage());
       return unavailable(requestId);
-    } catch (AwsServiceException e) {
-      if (e.isThrottlingException() || e.statusCode() >= 500) {
-        return unavailable(requestId, e);
-      }
-      return internalError(requestId, e);
     } catch (RuntimeException e) {
       return internalError(requestId, e);
     }

@@ -1,6 +1,7 @@
 package dev.hndeepest.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.job.Job;
 import java.time.Instant;
@@ -19,10 +20,15 @@ public record JobRepresentation(
     String error) {
 
   /**
-   * How far the job is. Stories count the window's posts measured; batches count the work messages
-   * done, the steadier measure while an id-range scan is still finding posts (storiesTotal grows).
+   * How far the job is, under PRODUCT.md's names ({@code storiesTotal}, {@code storiesDone}): posts
+   * count the window's posts measured; batches count the work messages done, the steadier measure
+   * while an id-range scan is still finding posts (the posts' total grows).
    */
-  public record Progress(int storiesTotal, int storiesDone, int batchesTotal, int batchesDone) {}
+  public record Progress(
+      @JsonProperty("storiesTotal") int postsTotal,
+      @JsonProperty("storiesDone") int postsDone,
+      int batchesTotal,
+      int batchesDone) {}
 
   public static JobRepresentation of(Job job) {
     return new JobRepresentation(
@@ -32,7 +38,7 @@ public record JobRepresentation(
         Instant.ofEpochSecond(job.request().asOf()).toString(),
         job.createdAt().toString(),
         job.updatedAt().toString(),
-        new Progress(job.storiesTotal(), job.storiesDone(), job.batchesTotal(), job.batchesDone()),
+        new Progress(job.postsTotal(), job.postsDone(), job.batchesTotal(), job.batchesDone()),
         job.result(),
         job.error());
   }

@@ -3,6 +3,8 @@ package dev.hndeepest.api;
 import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.json.Json;
+import dev.hndeepest.request.WindowRequestParser;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -13,10 +15,14 @@ import java.util.Map;
  */
 public final class SubmitJobApi {
   private final JobSubmission submission;
+  private final WindowRequestParser parser;
+  private final Clock clock;
   private final Duration jobTtl;
 
-  public SubmitJobApi(JobSubmission submission, Duration jobTtl) {
+  public SubmitJobApi(JobSubmission submission, WindowRequestParser parser, Clock clock, Duration jobTtl) {
     this.submission = submission;
+    this.parser = parser;
+    this.clock = clock;
     this.jobTtl = jobTtl;
   }
 
@@ -27,8 +33,8 @@ public final class SubmitJobApi {
 
   public ApiResponse submit(ApiRequest request) {
     return ApiAnswers.answer(request, "POST", jobTtl, () -> {
-      var submitted = submission.submit(
-          request.queryValues("hours"), request.queryValues("asOf"), request.header("Idempotency-Key"));
+      var question = WindowQuery.parse(request, parser, clock.instant());
+      var submitted = submission.submit(question, request.header("Idempotency-Key"));
       var job = submitted.job();
       var jobUrl = request.urlOf(jobPath(job.id()));
       return new ApiResponse(202, Map.of(

@@ -6,7 +6,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the AWS SDK clients, once per container. One HTTP client implementation (URL connection:
- * smallest cold start); region, endpoint and credentials from {@link AwsSettings}.
+ * smallest cold start); region, endpoint and credentials from {@link AwsSettings}; no interceptors
+ * of its own (the development harness meters its JVM's clients through the SDK's global ones).
  */
 public final class AwsClients {
   private AwsClients() {}
@@ -15,7 +16,6 @@ public final class AwsClients {
     var builder =
         DynamoDbClient.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(c -> c.addExecutionInterceptor(AwsCallCounter.INSTANCE))
             .region(aws.region())
             .credentialsProvider(aws.credentials());
     aws.endpoint().ifPresent(builder::endpointOverride);
@@ -26,7 +26,6 @@ public final class AwsClients {
     var builder =
         SqsClient.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(c -> c.addExecutionInterceptor(AwsCallCounter.INSTANCE))
             .region(aws.region())
             .credentialsProvider(aws.credentials());
     aws.endpoint().ifPresent(builder::endpointOverride);

@@ -3,7 +3,7 @@ package dev.hndeepest.depth;
 import java.util.Comparator;
 
 /** A post with its measured thread: the unit that workers produce and the winner is chosen from. */
-public record MeasuredPost(PostSummary post, ThreadDepth thread) {
+public record MeasuredPost(Post post, ThreadDepth thread) {
 
   /** PRODUCT.md §1 winner order: deeper first, then more comments, then the smaller id. */
   public static final Comparator<MeasuredPost> WINNER_FIRST =

@@ -26,12 +26,12 @@ public final class ThreadCrawler {
   }
 
   /** The post's measured thread as of {@code asOf} (epoch seconds). */
-  public ThreadDepth crawl(HnItem post, long asOf) {
+  public ThreadDepth crawl(Post post, long asOf) {
     return measure(post, asOf).thread();
   }
 
-  /** The post with its summary and measured thread, ready to compete for the win. */
-  public MeasuredPost measure(HnItem post, long asOf) {
+  /** The post with its measured thread, ready to compete for the win. */
+  public MeasuredPost measure(Post post, long asOf) {
     Objects.requireNonNull(post, "post");
     var measured = new MeasuredPost[1];
     measureAll(List.of(post), asOf, result -> measured[0] = result);
@@ -42,7 +42,7 @@ public final class ThreadCrawler {
    * Measures every post as of {@code asOf}, handing each result to {@code onMeasured} on the calling
    * thread as its tree completes. The first failure stops the crawl and is rethrown as it was thrown.
    */
-  public void measureAll(List<HnItem> posts, long asOf, Consumer<? super MeasuredPost> onMeasured) {
+  public void measureAll(List<Post> posts, long asOf, Consumer<? super MeasuredPost> onMeasured) {
     Objects.requireNonNull(onMeasured, "onMeasured");
     if (posts.isEmpty()) {
       return;
@@ -62,14 +62,14 @@ public final class ThreadCrawler {
       this.asOf = asOf;
     }
 
-    void run(List<HnItem> posts, Consumer<? super MeasuredPost> onMeasured) {
+    void run(List<Post> posts, Consumer<? super MeasuredPost> onMeasured) {
       int lanes = Math.max(1, api.maxInFlight());
       var threads = new Thread[lanes];
       for (int i = 0; i < lanes; i++) {
         threads[i] = Thread.ofVirtual().name("crawl-", i).start(this::fetchUntilStopped);
       }
       try {
-        for (HnItem post : posts) {
+        for (Post post : posts) {
           new Tree(Objects.requireNonNull(post, "post")).start();
         }
         for (int done = 0; done < posts.size(); done++) {
@@ -117,20 +117,20 @@ public final class ThreadCrawler {
 
     /** One post's tree: what has arrived, what was asked for, and how many requests are still out. */
     private final class Tree {
-      private final HnItem post;
+      private final Post post;
       private final Map<Long, HnItem> items = new ConcurrentHashMap<>();
       // Every id asked for once at most, even if malformed data lists it twice or in a cycle.
       private final Set<Long> requested = ConcurrentHashMap.newKeySet();
       // Queued fetches not yet arrived, plus one held by start() until every kid is queued.
       private final AtomicInteger outstanding = new AtomicInteger(1);
 
-      Tree(HnItem post) {
+      Tree(Post post) {
         this.post = post;
         requested.add(post.id());
       }
 
       void start() {
-        queueKids(post);
+        queueKids(post.kids());
         settle();
       }
 
@@ -139,14 +139,14 @@ public final class ThreadCrawler {
           items.put(id, item);
           // Replies of a comment that is left out (later than asOf) are left out too: don't fetch.
           if (item.time() <= asOf) {
-            queueKids(item);
+            queueKids(item.kidIds());
           }
         });
         settle();
       }
 
-      private void queueKids(HnItem item) {
-        for (long kid : item.kidIds()) {
+      private void queueKids(List<Long> kids) {
+        for (long kid : kids) {
           if (requested.add(kid)) {
             outstanding.incrementAndGet();
             queue.add(new Fetch(this, kid));
@@ -156,7 +156,7 @@ public final class ThreadCrawler {
 
       private void settle() {
         if (outstanding.decrementAndGet() == 0) {
-          outcomes.add(new Measured(new MeasuredPost(PostSummary.of(post),
+          outcomes.add(new Measured(new MeasuredPost(post.withoutKids(),
               ThreadDepthCalculator.measure(post, items, asOf))));
         }
       }

@@ -23,7 +23,7 @@ public final class ThreadDepthCalculator {
    *     left out with its replies
    * @param asOf epoch seconds; comments later than this are left out with their replies
    */
-  public static ThreadDepth measure(HnItem post, Map<Long, HnItem> items, long asOf) {
+  public static ThreadDepth measure(Post post, Map<Long, HnItem> items, long asOf) {
     Objects.requireNonNull(post, "post");
     Objects.requireNonNull(items, "items");
     // Parent of every id queued so far; also the visited set, so repeated ids and cycles in
@@ -35,7 +35,7 @@ public final class ThreadDepthCalculator {
     int depth = 0;
     long deepestId = 0;
     // Breadth-first, one level at a time, with an explicit frontier: threads can be hundreds deep.
-    List<Long> frontier = enqueueKids(post.id(), post, parentOf, new ArrayList<>());
+    List<Long> frontier = enqueueKids(post.id(), post.kids(), parentOf, new ArrayList<>());
     for (int level = 1; !frontier.isEmpty(); level++) {
       var next = new ArrayList<Long>();
       for (long id : frontier) {
@@ -52,7 +52,7 @@ public final class ThreadDepthCalculator {
           }
         }
         // Deleted and dead comments keep their place: their replies sit one level below them.
-        enqueueKids(id, item, parentOf, next);
+        enqueueKids(id, item.kidIds(), parentOf, next);
       }
       frontier = next;
     }
@@ -63,8 +63,8 @@ public final class ThreadDepthCalculator {
   }
 
   private static List<Long> enqueueKids(
-      long id, HnItem item, Map<Long, Long> parentOf, List<Long> queue) {
-    for (long kid : item.kidIds()) {
+      long id, List<Long> kids, Map<Long, Long> parentOf, List<Long> queue) {
+    for (long kid : kids) {
       if (parentOf.putIfAbsent(kid, id) == null) {
         queue.add(kid);
       }

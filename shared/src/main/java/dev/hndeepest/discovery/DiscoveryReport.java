@@ -1,7 +1,7 @@
 package dev.hndeepest.discovery;
 
 /**
- * How {@link StoryDiscovery} found a window's posts and what it cost, for progress and benchmarks.
+ * How {@link PostDiscovery} found a window's posts and what it cost, for progress and benchmarks.
  *
  * @param route which way the posts were found
  * @param searchRounds round-trips spent searching ids by time (0 on the new-stories route)

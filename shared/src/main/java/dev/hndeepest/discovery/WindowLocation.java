@@ -1,6 +1,6 @@
 package dev.hndeepest.discovery;
 
-/** Where a window's posts are, as {@link StoryDiscovery#locate} found out before reading them all. */
+/** Where a window's posts are, as {@link PostDiscovery#locate} found out before reading them all. */
 public sealed interface WindowLocation {
 
   /** {@code /newstories} covered the window: its posts are already found. */

@@ -46,11 +46,6 @@ public final class FirebaseHnClient implements HnApi, AutoCloseable {
     this.fetcher = new RetryingHttpFetcher(config);
   }
 
-  /** A client with {@link HnClientConfig#defaults(URI)}. */
-  public static FirebaseHnClient withDefaults(URI baseUrl) {
-    return new FirebaseHnClient(HnClientConfig.defaults(baseUrl));
-  }
-
   public HnClientConfig config() {
     return config;
   }

@@ -1,5 +1,6 @@
 package dev.hndeepest.job;
 
+import dev.hndeepest.depth.Post;
 import dev.hndeepest.hn.HnItem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,12 +29,12 @@ public final class BatchPlanner {
   }
 
   /** Deterministic for the same posts: a redelivered discovery plans the same batches. */
-  public List<List<StoryRef>> plan(List<HnItem> posts) {
+  public List<List<Post>> plan(List<HnItem> posts) {
     var biggestFirst = posts.stream()
         .sorted(Comparator.comparingLong(BatchPlanner::expectedItems).reversed().thenComparingLong(HnItem::id))
         .toList();
-    var batches = new ArrayList<List<StoryRef>>();
-    var current = new ArrayList<StoryRef>();
+    var batches = new ArrayList<List<Post>>();
+    var current = new ArrayList<Post>();
     long currentItems = 0;
     for (HnItem post : biggestFirst) {
       long expected = expectedItems(post);
@@ -42,7 +43,7 @@ public final class BatchPlanner {
         current.clear();
         currentItems = 0;
       }
-      current.add(StoryRef.of(post));
+      current.add(Post.of(post));
       currentItems += expected;
     }
     if (!current.isEmpty()) {

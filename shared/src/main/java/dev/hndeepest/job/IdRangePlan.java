@@ -28,7 +28,7 @@ public record IdRangePlan(long firstId, long endExclusive, int idsPerBatch) {
     var messages = new ArrayList<WorkMessage.MeasureIdRange>(batches());
     for (int batch = 0; batch < batches(); batch++) {
       long start = firstId + (long) batch * idsPerBatch;
-      messages.add(new WorkMessage.MeasureIdRange(jobId.value(), batch, start, Math.min(endExclusive, start + idsPerBatch)));
+      messages.add(new WorkMessage.MeasureIdRange(jobId, batch, start, Math.min(endExclusive, start + idsPerBatch)));
     }
     return messages;
   }

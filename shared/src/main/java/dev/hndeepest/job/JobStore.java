@@ -16,21 +16,16 @@ public interface JobStore {
   Optional<Job> find(JobId id);
 
   /**
-   * PENDING → RUNNING with the planned totals. Also true when the job already runs with the same
-   * plan (a redelivered discovery message); false when the job is terminal or was planned otherwise.
+   * PENDING → RUNNING as planned. For a plan of listed posts also true when the job already runs
+   * with the same totals (a redelivered discovery); an id-range plan is stored only from PENDING (a
+   * redelivered discovery then reads the stored plan instead). False when the job is terminal or
+   * was planned otherwise.
    */
-  boolean markRunning(JobId id, int storiesTotal, int batchesTotal, long discoveryItemsFetched);
-
-  /**
-   * PENDING → RUNNING with the id-range plan stored, {@code plan.batches()} batches to come and no
-   * post counted yet (each batch adds the posts it finds). False when the job is not PENDING: a
-   * redelivered discovery then reads the stored plan instead of making a new one.
-   */
-  boolean markScanning(JobId id, IdRangePlan plan, long discoveryItemsFetched);
+  boolean markRunning(JobId id, JobPlan plan);
 
   /**
    * Records a batch's partial maximum and counts it, once however often it is delivered: adds its
-   * stories to the done count and its {@link BatchOutcome#storiesFound()} to the total.
+   * posts to the done count and its {@link BatchOutcome#postsFound()} to the total.
    */
   BatchRecord recordBatch(JobId id, BatchOutcome outcome);
 

@@ -1,15 +1,13 @@
 package dev.hndeepest.job;
 
 import dev.hndeepest.request.WindowRequest;
-import dev.hndeepest.request.WindowRequestParser;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts a question as a job: validate, store it PENDING, queue its discovery. Never calls the HN
+ * Accepts a validated question as a job: store it PENDING, queue its discovery. Never calls the HN
  * API. A rejected request stores nothing and sends nothing.
  */
 public final class JobSubmission {
@@ -17,13 +15,11 @@ public final class JobSubmission {
 
   private final JobStore store;
   private final WorkQueue queue;
-  private final WindowRequestParser parser;
   private final Clock clock;
 
-  public JobSubmission(JobStore store, WorkQueue queue, WindowRequestParser parser, Clock clock) {
+  public JobSubmission(JobStore store, WorkQueue queue, Clock clock) {
     this.store = store;
     this.queue = queue;
-    this.parser = parser;
     this.clock = clock;
   }
 
@@ -31,12 +27,12 @@ public final class JobSubmission {
   public record Submitted(Job job, boolean replayed) {}
 
   /**
-   * @throws dev.hndeepest.request.InvalidRequestException for bad parameters or a bad key
+   * @param request the validated question
+   * @throws dev.hndeepest.request.InvalidRequestException for a bad key
    * @throws IdempotencyKeyConflictException when the key was used for other parameters
    */
-  public Submitted submit(List<String> hours, List<String> asOf, Optional<String> idempotencyKey) {
+  public Submitted submit(WindowRequest request, Optional<String> idempotencyKey) {
     var now = clock.instant();
-    WindowRequest request = parser.parse(hours, asOf, now);
     var key = idempotencyKey.map(value -> new IdempotencyKey(value, fingerprint(request)));
     var job = Job.submitted(JobId.random(), request, now);
 
@@ -46,7 +42,7 @@ public final class JobSubmission {
       return new Submitted(existing.job(), true);
     }
     try {
-      queue.send(new WorkMessage.DiscoverStories(job.id().value()));
+      queue.send(new WorkMessage.DiscoverPosts(job.id()));
     } catch (RuntimeException e) {
       forget(job, key, e);
       throw e;

@@ -4,6 +4,7 @@ import dev.hndeepest.hn.HnApi;
 import dev.hndeepest.hn.HnClientStats;
 import dev.hndeepest.hn.HnItem;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +33,13 @@ final class MessageReads implements HnApi {
     return shared.item(id);
   }
 
-  /** The shared client's own fan-out (its lanes, not a thread per id), counted id by id. */
+  /** Through to the shared client's batch fetch, which bounds its requests without a thread per id. */
   @Override
   public Map<Long, Optional<HnItem>> items(Collection<Long> ids) {
-    var answers = shared.items(ids);
-    reads.add(answers.size());
-    itemIds.addAll(answers.keySet());
-    return answers;
+    var distinct = new LinkedHashSet<>(ids);
+    reads.add(distinct.size());
+    itemIds.addAll(distinct);
+    return shared.items(distinct);
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.hndeepest.job;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.hndeepest.depth.Post;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What travels on the work queue: one discovery per job, then one message per batch: a batch of
@@ -11,23 +13,34 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = WorkMessage.DiscoverStories.class, name = "discover"),
-  @JsonSubTypes.Type(value = WorkMessage.MeasureStories.class, name = "measure"),
+  @JsonSubTypes.Type(value = WorkMessage.DiscoverPosts.class, name = "discover"),
+  @JsonSubTypes.Type(value = WorkMessage.MeasurePosts.class, name = "measure"),
   @JsonSubTypes.Type(value = WorkMessage.MeasureIdRange.class, name = "measure-ids")
 })
 public sealed interface WorkMessage {
-  String jobId();
+  JobId jobId();
 
-  /** Find the job's posts and fan them out. */
-  record DiscoverStories(String jobId) implements WorkMessage {}
+  /** Find the job's posts, plan its batches and send them. */
+  record DiscoverPosts(JobId jobId) implements WorkMessage {
+    public DiscoverPosts {
+      Objects.requireNonNull(jobId, "jobId");
+    }
+  }
+
+  /** One batch of a job: its posts are measured and its partial maximum recorded. */
+  sealed interface Batch extends WorkMessage {
+    /** The batch's index in the job's plan, from 0. */
+    int batch();
+  }
 
   /**
    * Measure these posts and record the batch's partial maximum. Carries each post's fields and
    * kids, so the worker doesn't read the post again.
    */
-  record MeasureStories(String jobId, int batch, List<StoryRef> stories) implements WorkMessage {
-    public MeasureStories {
-      stories = List.copyOf(stories);
+  record MeasurePosts(JobId jobId, int batch, List<Post> posts) implements Batch {
+    public MeasurePosts {
+      Objects.requireNonNull(jobId, "jobId");
+      posts = List.copyOf(posts);
     }
   }
 
@@ -36,8 +49,9 @@ public sealed interface WorkMessage {
    * scan's items stay in the message's client, so their trees are mostly read already) and record
    * the batch's partial maximum with the posts it found.
    */
-  record MeasureIdRange(String jobId, int batch, long firstId, long endExclusive) implements WorkMessage {
+  record MeasureIdRange(JobId jobId, int batch, long firstId, long endExclusive) implements Batch {
     public MeasureIdRange {
+      Objects.requireNonNull(jobId, "jobId");
       if (batch < 0) {
         throw new IllegalArgumentException("batch must not be negative, was " + batch);
       }

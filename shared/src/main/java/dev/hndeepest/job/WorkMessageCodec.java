@@ -17,8 +17,12 @@ public final class WorkMessageCodec {
     }
     try {
       var message = Json.read(body, WorkMessage.class);
-      new JobId(message.jobId());
+      if (message == null) {
+        throw new MalformedWorkMessageException("not a work message: null");
+      }
       return message;
+    } catch (MalformedWorkMessageException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new MalformedWorkMessageException("not a work message: " + e.getMessage());
     }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The one Jackson configuration of the project, built once. */
+/**
+ * The Jackson configuration of the project's own documents (results, API bodies, work messages,
+ * stored partials), built once. Readers of HN's wire format keep stricter ones of their own (the
+ * HN client refuses trailing garbage; the replica writes items as HN does).
+ */
 public final class Json {
   public static final ObjectMapper MAPPER =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();

@@ -1,6 +1,6 @@
 package dev.hndeepest.request;
 
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 
 /**
  * A validated question: the window of {@code hours} ending at {@code asOf} (epoch seconds).
@@ -8,7 +8,7 @@ import dev.hndeepest.discovery.StoryWindow;
  * @param asOfGiven false when asOf defaulted to the time of the request
  */
 public record WindowRequest(int hours, long asOf, boolean asOfGiven) {
-  public StoryWindow window() {
-    return StoryWindow.endingAt(asOf, hours);
+  public TimeWindow window() {
+    return TimeWindow.endingAt(asOf, hours);
   }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Validates {@code hours} and {@code asOf} exactly as PRODUCT.md §3 says, for the API and the
- * command alike. Takes every value a parameter was given so repeats can be rejected.
+ * command alike, each given once (the API reduces its query lists to one value first).
  */
 public final class WindowRequestParser {
   /** HN's first item: nothing can be asked about before it. */
@@ -32,15 +32,15 @@ public final class WindowRequestParser {
   }
 
   /**
-   * @param hoursValues every value given for {@code hours} (empty when absent)
-   * @param asOfValues every value given for {@code asOf} (empty when absent)
+   * @param hoursText the value given for {@code hours}; null when absent
+   * @param asOfText the value given for {@code asOf}; null when absent
    * @param now the time of the request, used as asOf when none is given
    * @throws InvalidRequestException naming each parameter that is wrong and why
    */
-  public WindowRequest parse(List<String> hoursValues, List<String> asOfValues, Instant now) {
+  public WindowRequest parse(String hoursText, String asOfText, Instant now) {
     var problems = new ArrayList<InvalidParam>();
-    Integer hours = parseHours(hoursValues, problems);
-    Long asOf = parseAsOf(asOfValues, now, problems);
+    Integer hours = parseHours(hoursText, problems);
+    Long asOf = parseAsOf(asOfText, now, problems);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -48,9 +48,9 @@ public final class WindowRequestParser {
     return new WindowRequest(hours, asOfGiven ? asOf : now.getEpochSecond(), asOfGiven);
   }
 
-  private Integer parseHours(List<String> values, List<InvalidParam> problems) {
-    String value = single("hours", values, problems, true);
+  private Integer parseHours(String value, List<InvalidParam> problems) {
     if (value == null) {
+      problems.add(new InvalidParam("hours", "is required"));
       return null;
     }
     String reason = hoursProblem(value);
@@ -77,8 +77,7 @@ public final class WindowRequestParser {
     return null;
   }
 
-  private Long parseAsOf(List<String> values, Instant now, List<InvalidParam> problems) {
-    String value = single("asOf", values, problems, false);
+  private Long parseAsOf(String value, Instant now, List<InvalidParam> problems) {
     if (value == null) {
       return null;
     }
@@ -114,22 +113,6 @@ public final class WindowRequestParser {
       return Instant.ofEpochSecond(Long.parseLong(value));
     }
     return OffsetDateTime.parse(value).toInstant();
-  }
-
-  /** The parameter's one value; repeats of the same value are tolerated, different ones are not. */
-  private static String single(String name, List<String> values, List<InvalidParam> problems, boolean required) {
-    if (values == null || values.isEmpty()) {
-      if (required) {
-        problems.add(new InvalidParam(name, "is required"));
-      }
-      return null;
-    }
-    String first = values.getFirst();
-    if (values.stream().anyMatch(v -> !v.equals(first))) {
-      problems.add(new InvalidParam(name, "was given " + values.size() + " different values; give it once"));
-      return null;
-    }
-    return first;
   }
 
   private static String shorten(String value) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hndeepest.discovery.DiscoveryReport;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FakeHnApi;
 import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.hn.HnUnavailableException;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DeepestThreadFinderTest {
   private static final long FROM = 1_700_000_000;
-  private static final StoryWindow WINDOW = new StoryWindow(1, FROM, FROM + 3_600);
+  private static final TimeWindow WINDOW = new TimeWindow(1, FROM, FROM + 3_600);
   /** A clock long after the window: the finder must not take the "as of now" route. */
   private static final Clock LATER = clockAt(FROM + 30 * 86_400);
 
@@ -45,13 +45,13 @@ class DeepestThreadFinderTest {
     var result = find(tree);
 
     // THEN
-    assertThat(result.storyId()).isNull();
+    assertThat(result.postId()).isNull();
     assertThat(result.type()).isNull();
     assertThat(result.depth()).isNull();
     assertThat(result.comments()).isNull();
     assertThat(result.deepestPath()).isNull();
     assertThat(result.window()).isEqualTo(WINDOW);
-    assertThat(result.storiesConsidered()).isZero();
+    assertThat(result.postsConsidered()).isZero();
     assertThat(result.source()).isEqualTo("firebase");
   }
 
@@ -64,11 +64,11 @@ class DeepestThreadFinderTest {
     var result = find(tree);
 
     // THEN the smaller id wins at depth 0
-    assertThat(result.storyId()).isEqualTo(3L);
+    assertThat(result.postId()).isEqualTo(3L);
     assertThat(result.depth()).isZero();
     assertThat(result.comments()).isZero();
     assertThat(result.deepestPath()).isEmpty();
-    assertThat(result.storiesConsidered()).isEqualTo(2);
+    assertThat(result.postsConsidered()).isEqualTo(2);
   }
 
   @Test
@@ -82,7 +82,7 @@ class DeepestThreadFinderTest {
     var result = find(tree);
 
     // THEN
-    assertThat(result.storyId()).isEqualTo(20L);
+    assertThat(result.postId()).isEqualTo(20L);
     assertThat(result.comments()).isEqualTo(3);
   }
 
@@ -97,7 +97,7 @@ class DeepestThreadFinderTest {
     var result = find(tree);
 
     // THEN
-    assertThat(result.storyId()).isEqualTo(10L);
+    assertThat(result.postId()).isEqualTo(10L);
     assertThat(result.deepestPath()).containsExactly(21L);
   }
 
@@ -113,8 +113,8 @@ class DeepestThreadFinderTest {
     var result = find(tree);
 
     // THEN
-    assertThat(result.storyId()).isEqualTo(8L);
-    assertThat(result.storiesConsidered()).isEqualTo(1);
+    assertThat(result.postId()).isEqualTo(8L);
+    assertThat(result.postsConsidered()).isEqualTo(1);
   }
 
   @Test
@@ -129,7 +129,7 @@ class DeepestThreadFinderTest {
     var result = find(tree);
 
     // THEN
-    assertThat(result.storyId()).isEqualTo(1L);
+    assertThat(result.postId()).isEqualTo(1L);
     assertThat(result.type()).isEqualTo("poll");
     assertThat(result.depth()).isEqualTo(2);
     assertThat(result.comments()).isEqualTo(2);
@@ -147,7 +147,7 @@ class DeepestThreadFinderTest {
     var result = find(tree);
 
     // THEN
-    assertThat(result.storyId()).isEqualTo(5L);
+    assertThat(result.postId()).isEqualTo(5L);
     assertThat(result.deepestPath()).containsExactly(6L, 7L);
   }
 
@@ -206,7 +206,7 @@ class DeepestThreadFinderTest {
 
     // WHEN / THEN (asOf now, so discovery reads /newstories and only the crawl touches item 2)
     var finder = new DeepestThreadFinder(api, clockAt(WINDOW.to()));
-    assertThatThrownBy(() -> finder.find(new StoryWindow(2, FROM - 3_600, WINDOW.to()), ProgressListener.NONE))
+    assertThatThrownBy(() -> finder.find(new TimeWindow(2, FROM - 3_600, WINDOW.to()), ProgressListener.NONE))
         .isExactlyInstanceOf(HnUnavailableException.class)
         .hasMessageContaining("item 2");
   }
@@ -219,7 +219,7 @@ class DeepestThreadFinderTest {
     var byId = RandomHnItems.byId(items);
     long lastTime = items.getLast().time();
     for (long to : new long[] {FROM + 4 * 3_600 + seed, FROM + 7 * 3_600 - seed, lastTime}) {
-      var window = StoryWindow.endingAt(to, (int) (seed % 3) + 1);
+      var window = TimeWindow.endingAt(to, (int) (seed % 3) + 1);
       var expected = Oracle.deepest(items, byId, window);
 
       // WHEN as of long ago, and as of now (the fast route where the list covers the window)
@@ -228,11 +228,11 @@ class DeepestThreadFinderTest {
 
       // THEN
       for (var result : List.of(old, now)) {
-        assertThat(result.storyId()).as("to=%d", to).isEqualTo(expected.postId());
+        assertThat(result.postId()).as("to=%d", to).isEqualTo(expected.postId());
         assertThat(result.depth()).as("to=%d", to).isEqualTo(expected.depth());
         assertThat(result.comments()).as("to=%d", to).isEqualTo(expected.comments());
         assertThat(result.deepestPath()).as("to=%d", to).isEqualTo(expected.path());
-        assertThat(result.storiesConsidered()).as("to=%d", to).isEqualTo(expected.posts());
+        assertThat(result.postsConsidered()).as("to=%d", to).isEqualTo(expected.posts());
       }
     }
   }
@@ -245,7 +245,7 @@ class DeepestThreadFinderTest {
     var api = FakeHnApi.of(items);
 
     // WHEN
-    var result = new DeepestThreadFinder(api, clockAt(to)).find(StoryWindow.endingAt(to, 2), ProgressListener.NONE);
+    var result = new DeepestThreadFinder(api, clockAt(to)).find(TimeWindow.endingAt(to, 2), ProgressListener.NONE);
 
     // THEN
     assertThat(result.depth()).isPositive();
@@ -258,7 +258,7 @@ class DeepestThreadFinderTest {
 
     private record Thread(long postId, int depth, int comments, List<Long> path) {}
 
-    static Expected deepest(List<HnItem> items, Map<Long, HnItem> byId, StoryWindow window) {
+    static Expected deepest(List<HnItem> items, Map<Long, HnItem> byId, TimeWindow window) {
       var threads = items.stream()
           .filter(i -> ("story".equals(i.type()) || "poll".equals(i.type()))
               && !Boolean.TRUE.equals(i.deleted()) && !Boolean.TRUE.equals(i.dead())

@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.depth.MeasuredPost;
-import dev.hndeepest.depth.PostSummary;
+import dev.hndeepest.depth.Post;
 import dev.hndeepest.depth.ThreadDepth;
 import dev.hndeepest.job.BatchOutcome;
+import dev.hndeepest.job.BackendException;
 import dev.hndeepest.job.FailingJobStore;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.JobId;
+import dev.hndeepest.job.JobPlan;
 import dev.hndeepest.job.JobStatus;
-import dev.hndeepest.job.JobStatusQuery;
+import dev.hndeepest.job.JobFinisher;
 import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.json.Json;
@@ -24,9 +26,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /** The job API's two operations, SubmitJobApi and JobStatusApi, on an in-memory store and queue. */
 class JobsApiTest {
@@ -35,9 +34,9 @@ class JobsApiTest {
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
   private static final Duration TTL = Duration.ofDays(7);
   private final Api api = new Api(
-      new SubmitJobApi(new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC)),
-          TTL),
-      new JobStatusApi(new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), TTL));
+      new SubmitJobApi(new JobSubmission(store, queue, Clock.fixed(NOW, ZoneOffset.UTC)), new WindowRequestParser(720),
+          Clock.fixed(NOW, ZoneOffset.UTC), TTL),
+      new JobStatusApi(new JobFinisher(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), TTL));
 
   /** Both operations of one deployment, as two functions serve them. */
   private record Api(SubmitJobApi submitApi, JobStatusApi statusApi) {
@@ -50,8 +49,8 @@ class JobsApiTest {
     }
 
     static Api on(FailingJobStore store, RecordingWorkQueue queue) {
-      return new Api(new SubmitJobApi(new JobSubmission(store, queue, new WindowRequestParser(720), Clock.systemUTC()),
-          TTL), new JobStatusApi(new JobStatusQuery(store, Clock.systemUTC(), Duration.ofHours(1)), TTL));
+      return new Api(new SubmitJobApi(new JobSubmission(store, queue, Clock.systemUTC()), new WindowRequestParser(720),
+          Clock.systemUTC(), TTL), new JobStatusApi(new JobFinisher(store, Clock.systemUTC(), Duration.ofHours(1)), TTL));
     }
   }
 
@@ -121,7 +120,7 @@ class JobsApiTest {
   @Test
   void submit_shouldAnswer503WithRetryAfter_whenStoreUnreachable() {
     var unreachable = new FailingJobStore(
-        () -> SdkClientException.create("Unable to execute HTTP request: Connection refused"));
+        () -> new BackendException.Unavailable("Unable to execute HTTP request: Connection refused", null));
     var failing = Api.on(unreachable, queue);
 
     var response = failing.submit(post(Map.of("hours", List.of("1"))));
@@ -136,7 +135,7 @@ class JobsApiTest {
   void submit_shouldAnswer503WithRetryAfter_whenTableIsMissing() {
     // GIVEN a table that is gone, as after an emulator restart or while a stack is recreated
     var missingTable = new FailingJobStore(
-        () -> ResourceNotFoundException.builder().statusCode(400).message("Requested resource not found").build());
+        () -> new BackendException.MissingResource("Requested resource not found", null));
     var failing = Api.on(missingTable, queue);
 
     // WHEN
@@ -155,8 +154,7 @@ class JobsApiTest {
   @Test
   void submit_shouldAnswer503AndLeaveNoJob_whenQueueIsMissing() {
     // GIVEN a work queue that is gone
-    queue.failWith(QueueDoesNotExistException.builder().statusCode(400)
-        .message("The specified queue does not exist.").build());
+    queue.failWith(new BackendException.MissingResource("The specified queue does not exist.", null));
 
     // WHEN
     var response = api.submit(post(Map.of("hours", List.of("1"))));
@@ -190,7 +188,7 @@ class JobsApiTest {
   @Test
   void everyProblem_shouldBeAboutBlankTitledWithItsReasonPhrase_whateverWentWrong() {
     // GIVEN one request for each problem the API answers with
-    var unreachable = Api.on(new FailingJobStore(() -> SdkClientException.create("down")), queue);
+    var unreachable = Api.on(new FailingJobStore(() -> new BackendException.Unavailable("down", null)), queue);
     var problems = List.of(
         api.submit(post(Map.of())),
         api.status(get(JobId.random().value())),
@@ -222,7 +220,7 @@ class JobsApiTest {
   @Test
   void status_shouldReportProgressWithoutResult_whenRunning() {
     var id = submitJob();
-    store.markRunning(id, 10, 2, 5);
+    store.markRunning(id, JobPlan.ofPosts(10, 2, 5));
     store.recordBatch(id, outcome(0, 7, 3, 4));
 
     var body = json(api.status(get(id.value())));
@@ -239,7 +237,7 @@ class JobsApiTest {
   @Test
   void status_shouldAggregateWithTieBreaks_whenEveryBatchIsIn() {
     var id = submitJob();
-    store.markRunning(id, 3, 3, 100);
+    store.markRunning(id, JobPlan.ofPosts(3, 3, 100));
     store.recordBatch(id, outcome(0, 7, 5, 1));   // depth 5, 7 comments
     store.recordBatch(id, outcome(1, 9, 5, 1));   // depth 5, 9 comments: wins on comments
     store.recordBatch(id, outcome(2, 3, 4, 1));
@@ -261,7 +259,7 @@ class JobsApiTest {
   }
 
   private static BatchOutcome outcome(int batch, int comments, int depth, int stories) {
-    var post = new PostSummary(1000 + batch, "story", "t", null, "u", NOW.getEpochSecond() - 60);
+    var post = new Post(1000 + batch, "story", "t", null, "u", NOW.getEpochSecond() - 60, List.of());
     var path = java.util.stream.LongStream.rangeClosed(1, depth).boxed().toList();
     return new BatchOutcome(batch, new MeasuredPost(post, new ThreadDepth(depth, comments, path)), stories, 10);
   }

@@ -31,7 +31,7 @@ class ThreadCrawlerTest {
     var api = tree.api();
 
     // WHEN
-    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+    var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN three levels, six comments each asked for once, the post not at all
     assertThat(thread).isEqualTo(new ThreadDepth(3, 6, List.of(2L, 5L, 7L)));
@@ -47,7 +47,7 @@ class ThreadCrawlerTest {
     var api = tree.api();
 
     // WHEN
-    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+    var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
     assertThat(thread).isEqualTo(new ThreadDepth(1, 1, List.of(2L)));
@@ -62,7 +62,7 @@ class ThreadCrawlerTest {
     var api = tree.api();
 
     // WHEN
-    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+    var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
     assertThat(thread).isEqualTo(new ThreadDepth(2, 1, List.of(3L, 4L)));
@@ -77,7 +77,7 @@ class ThreadCrawlerTest {
     var api = tree.api();
 
     // WHEN
-    var thread = new ThreadCrawler(api).crawl(tree.item(1), AS_OF);
+    var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
     assertThat(thread).isEqualTo(new ThreadDepth(2, 2, List.of(2L, 3L)));
@@ -97,9 +97,9 @@ class ThreadCrawlerTest {
 
     // WHEN / THEN the crawler finds what the calculator finds from all the items
     for (var post : posts) {
-      assertThat(crawler.crawl(post, asOf))
+      assertThat(crawler.crawl(Post.of(post), asOf))
           .as("post %d", post.id())
-          .isEqualTo(ThreadDepthCalculator.measure(post, byId, asOf));
+          .isEqualTo(ThreadDepthCalculator.measure(Post.of(post), byId, asOf));
     }
     assertThat(posts).hasSizeGreaterThan(100);
     assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
@@ -112,7 +112,7 @@ class ThreadCrawlerTest {
     var byId = RandomHnItems.byId(items);
     long asOf = items.get(items.size() / 2).time();
     var api = FakeHnApi.of(items);
-    var posts = items.stream().filter(HnItem::isPost).toList();
+    var posts = items.stream().filter(HnItem::isPost).map(Post::of).toList();
     var measured = new HashMap<Long, ThreadDepth>();
 
     // WHEN
@@ -144,7 +144,7 @@ class ThreadCrawlerTest {
     });
     var measured = new ConcurrentHashMap<Long, ThreadDepth>();
     var crawl = Thread.ofVirtual().start(() -> new ThreadCrawler(api).measureAll(
-        List.of(tree.item(1), tree.item(10)), AS_OF, result -> {
+        List.of(Post.of(tree.item(1)), Post.of(tree.item(10))), AS_OF, result -> {
           measured.put(result.post().id(), result.thread());
           if (result.post().id() == 10) {
             sawGrandchildAndOtherPost.countDown();
@@ -200,15 +200,15 @@ class ThreadCrawlerTest {
   }
 
   @Test
-  void measure_shouldCarryPostSummary() {
+  void measure_shouldCarryThePostWithoutItsKids() {
     // GIVEN
     var tree = tree().post(1, 100).title("Ask HN: deep?").comment(2, 1, 110);
 
     // WHEN
-    var measured = new ThreadCrawler(tree.api()).measure(tree.item(1), AS_OF);
+    var measured = new ThreadCrawler(tree.api()).measure(Post.of(tree.item(1)), AS_OF);
 
     // THEN
-    assertThat(measured.post()).isEqualTo(new PostSummary(1, "story", "Ask HN: deep?", null, "user1", 100));
+    assertThat(measured.post()).isEqualTo(new Post(1, "story", "Ask HN: deep?", null, "user1", 100, List.of()));
     assertThat(measured.thread().depth()).isEqualTo(1);
   }
 
@@ -219,7 +219,7 @@ class ThreadCrawlerTest {
     var api = FakeHnApi.builder().items(items).failOn(3).build();
 
     // WHEN / THEN
-    assertThatThrownBy(() -> new ThreadCrawler(api).crawl(items.getFirst(), AS_OF))
+    assertThatThrownBy(() -> new ThreadCrawler(api).crawl(Post.of(items.getFirst()), AS_OF))
         .isInstanceOf(HnUnavailableException.class)
         .hasMessageContaining("3");
   }

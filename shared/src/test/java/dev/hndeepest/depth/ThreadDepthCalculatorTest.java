@@ -14,7 +14,7 @@ class ThreadDepthCalculatorTest {
   private static final long AS_OF = 10_000;
 
   private static ThreadDepth measure(TreeBuilder tree, long postId) {
-    return ThreadDepthCalculator.measure(tree.item(postId), tree.itemsById(), AS_OF);
+    return ThreadDepthCalculator.measure(Post.of(tree.item(postId)), tree.itemsById(), AS_OF);
   }
 
   @Test
@@ -124,7 +124,7 @@ class ThreadDepthCalculatorTest {
     items.put(3L, new HnItem(3, "comment", "x", 130, null, null, 2L, null, null, null, "t", null, null, null, null));
 
     // WHEN
-    var thread = ThreadDepthCalculator.measure(tree.item(1), items, AS_OF);
+    var thread = ThreadDepthCalculator.measure(Post.of(tree.item(1)), items, AS_OF);
 
     // THEN
     assertThat(thread).isEqualTo(new ThreadDepth(1, 1, List.of(4L)));
@@ -193,7 +193,7 @@ class ThreadDepthCalculatorTest {
     }
 
     // WHEN
-    var thread = ThreadDepthCalculator.measure(tree.item(1), tree.itemsById(), 1_000_000);
+    var thread = ThreadDepthCalculator.measure(Post.of(tree.item(1)), tree.itemsById(), 1_000_000);
 
     // THEN
     assertThat(thread.depth()).isEqualTo(20_000);

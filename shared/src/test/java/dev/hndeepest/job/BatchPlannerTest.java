@@ -2,6 +2,7 @@ package dev.hndeepest.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hndeepest.depth.Post;
 import dev.hndeepest.hn.HnItem;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class BatchPlannerTest {
 
     var batches = new BatchPlanner(1_000, 50).plan(posts);
 
-    assertThat(batches.getFirst()).extracting(StoryRef::id).containsExactly(1L);
+    assertThat(batches.getFirst()).extracting(Post::id).containsExactly(1L);
     assertThat(batches).hasSize(2);
     assertThat(batches.get(1)).hasSize(29);
   }
@@ -50,7 +51,7 @@ class BatchPlannerTest {
     var planner = new BatchPlanner(500, 20);
     var batches = planner.plan(posts);
 
-    assertThat(batches.stream().flatMap(List::stream).map(StoryRef::id))
+    assertThat(batches.stream().flatMap(List::stream).map(Post::id))
         .containsExactlyInAnyOrderElementsOf(posts.stream().map(HnItem::id).toList());
     assertThat(planner.plan(posts.reversed())).isEqualTo(batches);
   }

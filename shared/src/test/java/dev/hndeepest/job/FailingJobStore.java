@@ -24,12 +24,7 @@ public final class FailingJobStore implements JobStore {
   }
 
   @Override
-  public boolean markRunning(JobId id, int storiesTotal, int batchesTotal, long discoveryItemsFetched) {
-    throw failure.get();
-  }
-
-  @Override
-  public boolean markScanning(JobId id, IdRangePlan plan, long discoveryItemsFetched) {
+  public boolean markRunning(JobId id, JobPlan plan) {
     throw failure.get();
   }
 

@@ -19,9 +19,9 @@ class IdRangePlanTest {
     // THEN three batches, the last one short, together exactly the range
     assertThat(plan.batches()).isEqualTo(3);
     assertThat(messages).containsExactly(
-        new WorkMessage.MeasureIdRange(JOB.value(), 0, 100, 500),
-        new WorkMessage.MeasureIdRange(JOB.value(), 1, 500, 900),
-        new WorkMessage.MeasureIdRange(JOB.value(), 2, 900, 1_050));
+        new WorkMessage.MeasureIdRange(JOB, 0, 100, 500),
+        new WorkMessage.MeasureIdRange(JOB, 1, 500, 900),
+        new WorkMessage.MeasureIdRange(JOB, 2, 900, 1_050));
   }
 
   @Test

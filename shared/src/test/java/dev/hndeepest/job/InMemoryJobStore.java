@@ -43,27 +43,17 @@ public final class InMemoryJobStore implements JobStore {
   }
 
   @Override
-  public synchronized boolean markRunning(JobId id, int storiesTotal, int batchesTotal, long discoveryItemsFetched) {
+  public synchronized boolean markRunning(JobId id, JobPlan plan) {
     var job = jobs.get(id);
-    boolean samePlanRunning = job != null && job.status() == JobStatus.RUNNING && job.idRangePlan() == null
-        && job.storiesTotal() == storiesTotal && job.batchesTotal() == batchesTotal;
+    boolean samePlanRunning = plan.idRange().isEmpty() && job != null && job.status() == JobStatus.RUNNING
+        && job.idRangePlan() == null && job.postsTotal() == plan.postsTotal()
+        && job.batchesTotal() == plan.batchesTotal();
     if (job == null || !(job.status() == JobStatus.PENDING || samePlanRunning)) {
       return false;
     }
-    jobs.put(id, new Job(id, JobStatus.RUNNING, job.request(), job.createdAt(), job.updatedAt(), storiesTotal,
-        job.storiesDone(), batchesTotal, job.batchesDone(), discoveryItemsFetched, null, null, null));
-    writes.incrementAndGet();
-    return true;
-  }
-
-  @Override
-  public synchronized boolean markScanning(JobId id, IdRangePlan plan, long discoveryItemsFetched) {
-    var job = jobs.get(id);
-    if (job == null || job.status() != JobStatus.PENDING) {
-      return false;
-    }
-    jobs.put(id, new Job(id, JobStatus.RUNNING, job.request(), job.createdAt(), job.updatedAt(), 0,
-        job.storiesDone(), plan.batches(), job.batchesDone(), discoveryItemsFetched, plan, null, null));
+    jobs.put(id, new Job(id, JobStatus.RUNNING, job.request(), job.createdAt(), job.updatedAt(), plan.postsTotal(),
+        job.postsDone(), plan.batchesTotal(), job.batchesDone(), plan.discoveryItemsFetched(),
+        plan.idRange().orElse(null), null, null));
     writes.incrementAndGet();
     return true;
   }
@@ -80,7 +70,7 @@ public final class InMemoryJobStore implements JobStore {
     }
     batches.put(outcome.batchIndex(), outcome);
     jobs.put(id, new Job(id, job.status(), job.request(), job.createdAt(), job.updatedAt(),
-        job.storiesTotal() + outcome.storiesFound(), job.storiesDone() + outcome.storyCount(), job.batchesTotal(),
+        job.postsTotal() + outcome.postsFound(), job.postsDone() + outcome.postCount(), job.batchesTotal(),
         job.batchesDone() + 1, job.discoveryItemsFetched(), job.idRangePlan(), null, null));
     writes.incrementAndGet();
     return BatchRecord.COUNTED;
@@ -98,7 +88,7 @@ public final class InMemoryJobStore implements JobStore {
     var job = jobs.get(id);
     if (job.status() == JobStatus.RUNNING && job.batchesDone() >= job.batchesTotal()) {
       jobs.put(id, new Job(id, JobStatus.SUCCEEDED, job.request(), job.createdAt(), job.updatedAt(),
-          job.storiesTotal(), job.storiesDone(), job.batchesTotal(), job.batchesDone(),
+          job.postsTotal(), job.postsDone(), job.batchesTotal(), job.batchesDone(),
           job.discoveryItemsFetched(), job.idRangePlan(), result, null));
       writes.incrementAndGet();
     }
@@ -118,8 +108,8 @@ public final class InMemoryJobStore implements JobStore {
     if (job == null || job.status().isTerminal()) {
       return false;
     }
-    jobs.put(id, new Job(id, JobStatus.FAILED, job.request(), job.createdAt(), job.updatedAt(), job.storiesTotal(),
-        job.storiesDone(), job.batchesTotal(), job.batchesDone(), job.discoveryItemsFetched(), job.idRangePlan(),
+    jobs.put(id, new Job(id, JobStatus.FAILED, job.request(), job.createdAt(), job.updatedAt(), job.postsTotal(),
+        job.postsDone(), job.batchesTotal(), job.batchesDone(), job.discoveryItemsFetched(), job.idRangePlan(),
         null, reason));
     writes.incrementAndGet();
     return true;

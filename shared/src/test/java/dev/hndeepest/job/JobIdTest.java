@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hndeepest.request.InvalidRequestException;
 import dev.hndeepest.request.WindowRequestParser;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -82,12 +83,12 @@ class JobIdTest {
   @Test
   void submit_shouldGiveEveryJobAFreshRandomId_evenForTheSameQuestion() {
     // GIVEN the same question asked twice without an Idempotency-Key
-    var submission = new JobSubmission(new InMemoryJobStore(), new RecordingWorkQueue(),
-        new WindowRequestParser(720), Clock.systemUTC());
+    var submission = new JobSubmission(new InMemoryJobStore(), new RecordingWorkQueue(), Clock.systemUTC());
+    var question = new WindowRequestParser(720).parse("24", "1718000000", Instant.now());
 
     // WHEN
-    var first = submission.submit(List.of("24"), List.of("1718000000"), Optional.empty()).job().id();
-    var second = submission.submit(List.of("24"), List.of("1718000000"), Optional.empty()).job().id();
+    var first = submission.submit(question, Optional.empty()).job().id();
+    var second = submission.submit(question, Optional.empty()).job().id();
 
     // THEN the ids share nothing derived from the question
     assertThat(first).isNotEqualTo(second);

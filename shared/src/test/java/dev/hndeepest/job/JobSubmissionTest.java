@@ -8,7 +8,6 @@ import dev.hndeepest.request.WindowRequestParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,24 +15,29 @@ class JobSubmissionTest {
   private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
-  private final JobSubmission submission =
-      new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC));
+  private final JobSubmission submission = new JobSubmission(store, queue, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final WindowRequestParser parser = new WindowRequestParser(720);
+
+  /** The question validated as the API validates it, then submitted. */
+  private JobSubmission.Submitted submit(String hours, Optional<String> idempotencyKey) {
+    return submission.submit(parser.parse(hours, null, NOW), idempotencyKey);
+  }
 
   @Test
   void submit_shouldStorePendingJobAndQueueDiscovery_whenRequestIsValid() {
-    var submitted = submission.submit(List.of("24"), List.of(), Optional.empty());
+    var submitted = submit("24", Optional.empty());
 
     var job = submitted.job();
     assertThat(submitted.replayed()).isFalse();
     assertThat(job.status()).isEqualTo(JobStatus.PENDING);
     assertThat(job.request().asOf()).isEqualTo(NOW.getEpochSecond());
     assertThat(store.find(job.id())).contains(job);
-    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverStories(job.id().value()));
+    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverPosts(job.id()));
   }
 
   @Test
   void submit_shouldWriteAndSendNothing_whenHoursInvalid() {
-    assertThatThrownBy(() -> submission.submit(List.of("abc"), List.of(), Optional.empty()))
+    assertThatThrownBy(() -> submit("abc", Optional.empty()))
         .isInstanceOf(InvalidRequestException.class);
 
     assertThat(store.jobCount()).isZero();
@@ -43,7 +47,7 @@ class JobSubmissionTest {
 
   @Test
   void submit_shouldWriteAndSendNothing_whenIdempotencyKeyMalformed() {
-    assertThatThrownBy(() -> submission.submit(List.of("1"), List.of(), Optional.of("has space")))
+    assertThatThrownBy(() -> submit("1", Optional.of("has space")))
         .isInstanceOf(InvalidRequestException.class);
 
     assertThat(store.jobCount()).isZero();
@@ -52,8 +56,8 @@ class JobSubmissionTest {
 
   @Test
   void submit_shouldReturnSameJob_whenIdempotencyKeyRepeated() {
-    var first = submission.submit(List.of("6"), List.of(), Optional.of("key-1"));
-    var second = submission.submit(List.of("6"), List.of(), Optional.of("key-1"));
+    var first = submit("6", Optional.of("key-1"));
+    var second = submit("6", Optional.of("key-1"));
 
     assertThat(second.replayed()).isTrue();
     assertThat(second.job().id()).isEqualTo(first.job().id());
@@ -63,9 +67,9 @@ class JobSubmissionTest {
 
   @Test
   void submit_shouldRejectKey_whenReusedForOtherParameters() {
-    submission.submit(List.of("6"), List.of(), Optional.of("key-2"));
+    submit("6", Optional.of("key-2"));
 
-    assertThatThrownBy(() -> submission.submit(List.of("7"), List.of(), Optional.of("key-2")))
+    assertThatThrownBy(() -> submit("7", Optional.of("key-2")))
         .isInstanceOf(IdempotencyKeyConflictException.class);
     assertThat(store.jobCount()).isEqualTo(1);
     assertThat(queue.sent()).hasSize(1);
@@ -77,16 +81,16 @@ class JobSubmissionTest {
     queue.failWith(new IllegalStateException("queue down"));
 
     // WHEN the client submits with a key, gets the error, and retries with the same key
-    assertThatThrownBy(() -> submission.submit(List.of("1"), List.of(), Optional.of("retry-me")))
+    assertThatThrownBy(() -> submit("1", Optional.of("retry-me")))
         .hasMessage("queue down");
     var jobsAfterFailure = store.jobCount();
     queue.failWith(null);
-    var retried = submission.submit(List.of("1"), List.of(), Optional.of("retry-me"));
+    var retried = submit("1", Optional.of("retry-me"));
 
     // THEN the failed attempt left no job, and the retry made a fresh one that was queued
     assertThat(jobsAfterFailure).isZero();
     assertThat(retried.replayed()).isFalse();
     assertThat(store.allJobs()).singleElement().extracting(Job::status).isEqualTo(JobStatus.PENDING);
-    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverStories(retried.job().id().value()));
+    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverPosts(retried.job().id()));
   }
 }

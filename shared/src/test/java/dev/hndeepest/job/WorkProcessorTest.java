@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
-import dev.hndeepest.discovery.StoryWindow;
+import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FakeHnApi;
 import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.hn.RandomHnItems;
@@ -65,11 +65,11 @@ class WorkProcessorTest {
     // GIVEN a job whose window ended long ago, and the in-process finder's answer for it
     var id = submit(3);
     var expected = new DeepestThreadFinder(FakeHnApi.of(ITEMS), LATER)
-        .find(StoryWindow.endingAt(AS_OF, 3), ProgressListener.NONE);
+        .find(TimeWindow.endingAt(AS_OF, 3), ProgressListener.NONE);
 
     // WHEN discovery runs, then every batch is delivered twice, in shuffled order
     var batches = runRedeliveredAndReordered(processor(FakeHnApi.of(ITEMS)), id);
-    var job = new JobStatusQuery(store, LATER, Duration.ofHours(1)).status(id);
+    var job = new JobFinisher(store, LATER, Duration.ofHours(1)).status(id);
 
     // THEN the id range was split into batches, each counted once, and the answer is the command's
     assertThat(batches).hasSizeGreaterThan(1).allMatch(m -> m instanceof WorkMessage.MeasureIdRange);
@@ -83,22 +83,22 @@ class WorkProcessorTest {
     var api = FakeHnApi.of(ITEMS_UNTIL_AS_OF);
     var id = submit(3);
     var expected = new DeepestThreadFinder(FakeHnApi.of(ITEMS_UNTIL_AS_OF), AT_AS_OF)
-        .find(StoryWindow.endingAt(AS_OF, 3), ProgressListener.NONE);
+        .find(TimeWindow.endingAt(AS_OF, 3), ProgressListener.NONE);
 
     // WHEN
     var batches = runRedeliveredAndReordered(processor(api, AT_AS_OF), id);
-    var job = new JobStatusQuery(store, LATER, Duration.ofHours(1)).status(id);
+    var job = new JobFinisher(store, LATER, Duration.ofHours(1)).status(id);
 
     // THEN the listed posts went out in batches of posts, and the answer is the command's
     assertThat(api.newStoriesCalls()).isEqualTo(1);
-    assertThat(batches).hasSizeGreaterThan(1).allMatch(m -> m instanceof WorkMessage.MeasureStories);
+    assertThat(batches).hasSizeGreaterThan(1).allMatch(m -> m instanceof WorkMessage.MeasurePosts);
     assertThat(store.find(id).orElseThrow().idRangePlan()).isNull();
     assertSameAnswer(job, batches.size(), expected);
   }
 
   /** Discovery once, then every batch it sent twice, shuffled, three per delivery; the batches sent. */
   private List<WorkMessage> runRedeliveredAndReordered(WorkProcessor processor, JobId id) {
-    assertThat(processor.process(List.of(delivery(new WorkMessage.DiscoverStories(id.value()), 1)))).isEmpty();
+    assertThat(processor.process(List.of(delivery(new WorkMessage.DiscoverPosts(id), 1)))).isEmpty();
     var batches = new ArrayList<>(queue.drain());
     var deliveries = new ArrayList<QueuedMessage>();
     for (var batch : batches) {
@@ -115,9 +115,9 @@ class WorkProcessorTest {
   private static void assertSameAnswer(Job job, int batches, DeepestThreadResult expected) {
     assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
     assertThat(job.batchesDone()).isEqualTo(batches);
-    assertThat(job.storiesDone()).isEqualTo(job.storiesTotal()).isEqualTo((int) expected.storiesConsidered());
-    assertThat(job.result().storiesConsidered()).isEqualTo(expected.storiesConsidered());
-    assertThat(job.result().storyId()).isNotNull().isEqualTo(expected.storyId());
+    assertThat(job.postsDone()).isEqualTo(job.postsTotal()).isEqualTo((int) expected.postsConsidered());
+    assertThat(job.result().postsConsidered()).isEqualTo(expected.postsConsidered());
+    assertThat(job.result().postId()).isNotNull().isEqualTo(expected.postId());
     assertThat(job.result().depth()).isEqualTo(expected.depth());
     assertThat(job.result().comments()).isEqualTo(expected.comments());
     assertThat(job.result().deepestPath()).isEqualTo(expected.deepestPath());
@@ -129,7 +129,7 @@ class WorkProcessorTest {
     // GIVEN a job that discovery already split by ids
     var api = FakeHnApi.of(ITEMS);
     var id = submit(3);
-    var discovery = new WorkMessage.DiscoverStories(id.value());
+    var discovery = new WorkMessage.DiscoverPosts(id);
     processor(api).process(List.of(delivery(discovery, 1)));
     var first = queue.drain();
     var planned = store.find(id).orElseThrow();
@@ -153,22 +153,22 @@ class WorkProcessorTest {
 
     // WHEN
     var failed = processor(FakeHnApi.of(ITEMS)).process(
-        List.of(delivery(new WorkMessage.DiscoverStories(empty.id().value()), 1)));
+        List.of(delivery(new WorkMessage.DiscoverPosts(empty.id()), 1)));
 
     // THEN
     var job = store.find(empty.id()).orElseThrow();
     assertThat(failed).isEmpty();
     assertThat(queue.sent()).isEmpty();
     assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
-    assertThat(job.result().storyId()).isNull();
-    assertThat(job.result().window()).isEqualTo(StoryWindow.endingAt(START - 86_400, 1));
+    assertThat(job.result().postId()).isNull();
+    assertThat(job.result().window()).isEqualTo(TimeWindow.endingAt(START - 86_400, 1));
   }
 
   @Test
   void process_shouldFailTheJobWithReason_whenABatchFailsOnItsLastDelivery() {
     // GIVEN a job planned into batches, and an HN API that now fails on every id of the first batch
     var id = submit(3);
-    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverStories(id.value()), 1)));
+    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverPosts(id), 1)));
     var batch = (WorkMessage.MeasureIdRange) queue.drain().getFirst();
     long[] ids = LongStream.range(batch.firstId(), batch.endExclusive()).toArray();
     var failing = processor(FakeHnApi.builder().items(ITEMS).failOn(ids).build());
@@ -192,7 +192,7 @@ class WorkProcessorTest {
   void process_shouldReportOnlyTheMalformedMessage_whenBatchMixesGoodAndBad() {
     // GIVEN a good discovery and a body that is no work message
     var id = submit(1);
-    var good = delivery(new WorkMessage.DiscoverStories(id.value()), 1);
+    var good = delivery(new WorkMessage.DiscoverPosts(id), 1);
     var bad = new QueuedMessage("bad-1", "{\"kind\":\"unknown\"}", 1);
 
     // WHEN
@@ -207,7 +207,7 @@ class WorkProcessorTest {
   void process_shouldSkipBatch_whenJobAlreadyFailed() {
     // GIVEN a failed job with a batch still on the queue
     var id = submit(3);
-    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverStories(id.value()), 1)));
+    processor(FakeHnApi.of(ITEMS)).process(List.of(delivery(new WorkMessage.DiscoverPosts(id), 1)));
     var batch = queue.drain().getFirst();
     store.fail(id, "given up");
     var api = FakeHnApi.of(ITEMS);

@@ -3,7 +3,7 @@ package dev.hndeepest.status;
 import dev.hndeepest.api.JobStatusApi;
 import dev.hndeepest.config.AwsClients;
 import dev.hndeepest.config.Environment;
-import dev.hndeepest.job.JobStatusQuery;
+import dev.hndeepest.job.JobFinisher;
 import dev.hndeepest.job.dynamo.DynamoJobStore;
 import java.time.Clock;
 import java.util.Map;
@@ -16,6 +16,6 @@ final class JobStatusFunction {
     var settings = JobStatusSettings.from(Environment.of(environment));
     var store = new DynamoJobStore(AwsClients.dynamoDb(settings.aws()), settings.jobsTableName(), settings.jobTtl(),
         clock);
-    return new JobStatusApi(new JobStatusQuery(store, clock, settings.stallTimeout()), settings.jobTtl());
+    return new JobStatusApi(new JobFinisher(store, clock, settings.stallTimeout()), settings.jobTtl());
   }
 }

@@ -8,7 +8,8 @@ import dev.hndeepest.api.JobStatusApi;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
-import dev.hndeepest.job.JobStatusQuery;
+import dev.hndeepest.job.JobPlan;
+import dev.hndeepest.job.JobFinisher;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequest;
 import java.time.Clock;
@@ -24,13 +25,13 @@ class JobStatusHandlerTest {
   private final InMemoryJobStore store = new InMemoryJobStore();
   private static final Instant NOW = Instant.parse("2025-06-10T12:00:00Z");
   private final JobStatusHandler handler = new JobStatusHandler(new JobStatusApi(
-      new JobStatusQuery(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), Duration.ofDays(7)));
+      new JobFinisher(store, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1)), Duration.ofDays(7)));
 
   @Test
   void handleRequest_shouldAnswerEmptyWindowResult_whenJobHadNoPosts() {
     var asOf = NOW;
     store.create(Job.submitted(EVENT_JOB, new WindowRequest(24, asOf.getEpochSecond(), true), asOf), Optional.empty());
-    store.markRunning(EVENT_JOB, 0, 0, 40);
+    store.markRunning(EVENT_JOB, JobPlan.ofPosts(0, 0, 40));
 
     var response = handler.handleRequest(EventLoader.loadApiGatewayRestEvent("../events/job-status.json"), null);
 

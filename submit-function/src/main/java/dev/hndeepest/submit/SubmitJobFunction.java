@@ -19,7 +19,7 @@ final class SubmitJobFunction {
     var store = new DynamoJobStore(AwsClients.dynamoDb(settings.aws()), settings.jobsTableName(), settings.jobTtl(),
         clock);
     var queue = new SqsWorkQueue(AwsClients.sqs(settings.aws()), settings.workQueueUrl());
-    return new SubmitJobApi(new JobSubmission(store, queue, new WindowRequestParser(settings.maxHours()), clock),
+    return new SubmitJobApi(new JobSubmission(store, queue, clock), new WindowRequestParser(settings.maxHours()), clock,
         settings.jobTtl());
   }
 }

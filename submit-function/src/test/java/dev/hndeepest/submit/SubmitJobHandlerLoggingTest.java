@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.hndeepest.api.SubmitJobApi;
+import dev.hndeepest.job.BackendException;
 import dev.hndeepest.job.FailingJobStore;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.JobStore;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * What the submit function writes to CloudWatch Logs, captured through the production log4j2
@@ -59,7 +59,7 @@ class SubmitJobHandlerLoggingTest {
     JobStore store() {
       return switch (this) {
         case ACCEPTED, REJECTED -> new InMemoryJobStore();
-        case STORE_UNREACHABLE -> new FailingJobStore(() -> SdkClientException.create("Unable to execute HTTP request"));
+        case STORE_UNREACHABLE -> new FailingJobStore(() -> new BackendException.Unavailable("Unable to execute HTTP request", null));
         case STORE_BROKEN -> new FailingJobStore(() -> new IllegalStateException("the store broke"));
       };
     }
@@ -118,8 +118,8 @@ class SubmitJobHandlerLoggingTest {
     // GIVEN a request whose headers, query and body all carry secrets
     var store = outcome.store();
     var handler = new SubmitJobHandler(new SubmitJobApi(
-        new JobSubmission(store, new RecordingWorkQueue(), new WindowRequestParser(720), Clock.systemUTC()),
-        Duration.ofDays(7)));
+        new JobSubmission(store, new RecordingWorkQueue(), Clock.systemUTC()), new WindowRequestParser(720),
+        Clock.systemUTC(), Duration.ofDays(7)));
 
     // WHEN
     var response = handler.handleRequest(requestCarryingSecrets(outcome.hours), null);

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.api.SubmitJobApi;
 import dev.hndeepest.job.InMemoryJobStore;
+import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.JobSubmission;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.job.WorkMessage;
@@ -26,8 +27,8 @@ class SubmitJobHandlerTest {
   private final InMemoryJobStore store = new InMemoryJobStore();
   private final RecordingWorkQueue queue = new RecordingWorkQueue();
   private final SubmitJobHandler handler = new SubmitJobHandler(new SubmitJobApi(
-      new JobSubmission(store, queue, new WindowRequestParser(720), Clock.fixed(NOW, ZoneOffset.UTC)),
-      Duration.ofDays(7)));
+      new JobSubmission(store, queue, Clock.fixed(NOW, ZoneOffset.UTC)), new WindowRequestParser(720),
+      Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7)));
 
   @Test
   void handleRequest_shouldQueueDiscoveryAndAnswer202_whenEventIsGood() {
@@ -40,7 +41,7 @@ class SubmitJobHandlerTest {
     assertThat(response.getHeaders()).containsEntry("Location",
         "https://abcdef1234.execute-api.us-east-1.amazonaws.com/prod/jobs/" + body.get("jobId").asText());
     assertThat(store.allJobs()).singleElement().satisfies(job -> assertThat(job.request().hours()).isEqualTo(24));
-    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverStories(body.get("jobId").asText()));
+    assertThat(queue.sent()).containsExactly(new WorkMessage.DiscoverPosts(new JobId(body.get("jobId").asText())));
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.hndeepest.job.IdRangePlan;
 import dev.hndeepest.job.InMemoryJobStore;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
+import dev.hndeepest.job.JobPlan;
 import dev.hndeepest.job.JobStatus;
 import dev.hndeepest.job.RecordingWorkQueue;
 import dev.hndeepest.job.WorkMessage;
@@ -60,7 +61,7 @@ class WorkerHandlerTest {
     assertThat(response.getBatchItemFailures()).isEmpty();
     var job = store.find(EVENT_JOB).orElseThrow();
     assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
-    assertThat(job.storiesTotal()).as("id-range batches count the posts they find").isZero();
+    assertThat(job.postsTotal()).as("id-range batches count the posts they find").isZero();
     assertThat(job.batchesTotal()).isEqualTo(queue.sent().size()).isGreaterThan(1);
     assertThat(queue.sent()).allMatch(m -> m instanceof WorkMessage.MeasureIdRange)
         .last().isInstanceOfSatisfying(WorkMessage.MeasureIdRange.class, last -> {
@@ -72,7 +73,7 @@ class WorkerHandlerTest {
   @Test
   void handleRequest_shouldCountFoundPostOnce_whenIdRangeEventDeliveredTwice() {
     givenJob();
-    store.markScanning(EVENT_JOB, new IdRangePlan(44000008, 44000013, 5), 3);
+    store.markRunning(EVENT_JOB, JobPlan.ofIdRange(new IdRangePlan(44000008, 44000013, 5), 3));
     var event = EventLoader.loadSQSEvent("../events/worker-measure-ids.json");
 
     var first = handler.handleRequest(event, null);
@@ -82,8 +83,8 @@ class WorkerHandlerTest {
     assertThat(second.getBatchItemFailures()).isEmpty();
     var job = store.find(EVENT_JOB).orElseThrow();
     assertThat(job.batchesDone()).isEqualTo(1);
-    assertThat(job.storiesTotal()).isEqualTo(1);
-    assertThat(job.storiesDone()).isEqualTo(1);
+    assertThat(job.postsTotal()).isEqualTo(1);
+    assertThat(job.postsDone()).isEqualTo(1);
     assertThat(store.partials(EVENT_JOB)).singleElement().satisfies(partial -> {
       assertThat(partial.best().post().id()).isEqualTo(44000010L);
       assertThat(partial.best().thread().deepestPath()).containsExactly(44000011L, 44000012L);
@@ -93,7 +94,7 @@ class WorkerHandlerTest {
   @Test
   void handleRequest_shouldRecordPartialMaximumOnce_whenMeasureEventDeliveredTwice() {
     givenJob();
-    store.markRunning(EVENT_JOB, 1, 1, 3);
+    store.markRunning(EVENT_JOB, JobPlan.ofPosts(1, 1, 3));
     var event = EventLoader.loadSQSEvent("../events/worker-measure.json");
 
     var first = handler.handleRequest(event, null);
@@ -103,7 +104,7 @@ class WorkerHandlerTest {
     assertThat(second.getBatchItemFailures()).isEmpty();
     var job = store.find(EVENT_JOB).orElseThrow();
     assertThat(job.batchesDone()).isEqualTo(1);
-    assertThat(job.storiesDone()).isEqualTo(1);
+    assertThat(job.postsDone()).isEqualTo(1);
     assertThat(store.partials(EVENT_JOB)).singleElement().satisfies(partial -> {
       assertThat(partial.best().post().id()).isEqualTo(44000010L);
       assertThat(partial.best().thread().depth()).isEqualTo(2);

@@ -4,15 +4,16 @@ import static dev.hndeepest.job.dynamo.JobItemMapper.*;
 
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.job.BatchOutcome;
-import dev.hndeepest.job.IdRangePlan;
 import dev.hndeepest.job.IdempotencyKey;
 import dev.hndeepest.job.IdempotencyKeyConflictException;
 import dev.hndeepest.job.Job;
 import dev.hndeepest.job.JobId;
 import dev.hndeepest.job.JobNotFoundException;
+import dev.hndeepest.job.JobPlan;
 import dev.hndeepest.job.JobStatus;
 import dev.hndeepest.job.JobStore;
 import dev.hndeepest.json.Json;
+import dev.hndeepest.job.aws.AwsFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** The {@link JobStore} on one DynamoDB table (layout in {@link JobItemMapper}). */
+/**
+ * The {@link JobStore} on one DynamoDB table (layout in {@link JobItemMapper}). DynamoDB's failures
+ * reach callers as {@link dev.hndeepest.job.BackendException}s.
+ */
 public final class DynamoJobStore implements JobStore {
   /** An Idempotency-Key answers with the same job for this long (PRODUCT.md §3). */
   static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
@@ -49,24 +53,26 @@ public final class DynamoJobStore implements JobStore {
 
   @Override
   public CreateOutcome create(Job job, Optional<IdempotencyKey> idempotencyKey) {
-    var putJob = Put.builder()
-        .tableName(tableName)
-        .item(toJobItem(job, expiresAt(job)))
-        .conditionExpression("attribute_not_exists(#pk)")
-        .expressionAttributeNames(Map.of("#pk", PK))
-        .build();
-    var writes = new ArrayList<TransactWriteItem>();
-    writes.add(TransactWriteItem.builder().put(putJob).build());
-    idempotencyKey.ifPresent(key -> writes.add(TransactWriteItem.builder().put(putKey(job, key)).build()));
-    try {
-      dynamoDb.transactWriteItems(request -> request.transactItems(writes));
-      return new CreateOutcome.Created(job);
-    } catch (TransactionCanceledException e) {
-      if (idempotencyKey.isPresent() && failedCondition(e, 1)) {
-        return new CreateOutcome.AlreadyExists(jobOfKey(idempotencyKey.get()));
+    return AwsFailures.call(() -> {
+      var putJob = Put.builder()
+          .tableName(tableName)
+          .item(toJobItem(job, expiresAt(job)))
+          .conditionExpression("attribute_not_exists(#pk)")
+          .expressionAttributeNames(Map.of("#pk", PK))
+          .build();
+      var writes = new ArrayList<TransactWriteItem>();
+      writes.add(TransactWriteItem.builder().put(putJob).build());
+      idempotencyKey.ifPresent(key -> writes.add(TransactWriteItem.builder().put(putKey(job, key)).build()));
+      try {
+        dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+        return new CreateOutcome.Created(job);
+      } catch (TransactionCanceledException e) {
+        if (idempotencyKey.isPresent() && failedCondition(e, 1)) {
+          return new CreateOutcome.AlreadyExists(jobOfKey(idempotencyKey.get()));
+        }
+        throw e;
       }
-      throw e;
-    }
+    });
   }
 
   private Put putKey(Job job, IdempotencyKey key) {
@@ -96,140 +102,147 @@ public final class DynamoJobStore implements JobStore {
 
   @Override
   public Optional<Job> find(JobId id) {
-    var item = dynamoDb.getItem(r -> r.tableName(tableName).key(jobKey(id)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toJob(item));
+    return AwsFailures.call(() -> {
+      var item = dynamoDb.getItem(r -> r.tableName(tableName).key(jobKey(id)).consistentRead(true)).item();
+      return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toJob(item));
+    });
   }
 
   @Override
-  public boolean markRunning(JobId id, int storiesTotal, int batchesTotal, long discoveryItemsFetched) {
-    try {
-      dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
-          .updateExpression("SET #status = :running, #storiesTotal = :stories, #batchesTotal = :batches, "
-              + "#discovery = :discovery, #updatedAt = :now")
-          .conditionExpression("attribute_exists(#pk) AND (#status = :pending OR "
-              + "(#status = :running AND #batchesTotal = :batches AND #storiesTotal = :stories "
-              + "AND attribute_not_exists(#scanFirst)))")
-          .expressionAttributeNames(Map.of("#pk", PK, "#status", STATUS, "#storiesTotal", STORIES_TOTAL,
-              "#batchesTotal", BATCHES_TOTAL, "#discovery", DISCOVERY_ITEMS, "#updatedAt", UPDATED_AT,
-              "#scanFirst", SCAN_FIRST_ID))
-          .expressionAttributeValues(Map.of(
-              ":running", s(JobStatus.RUNNING.name()), ":pending", s(JobStatus.PENDING.name()),
-              ":stories", n(storiesTotal), ":batches", n(batchesTotal),
-              ":discovery", n(discoveryItemsFetched), ":now", s(clock.instant().toString()))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
-  }
-
-  @Override
-  public boolean markScanning(JobId id, IdRangePlan plan, long discoveryItemsFetched) {
-    try {
-      dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
-          .updateExpression("SET #status = :running, #storiesTotal = :zero, #batchesTotal = :batches, "
-              + "#discovery = :discovery, #updatedAt = :now, "
-              + "#scanFirst = :scanFirst, #scanEnd = :scanEnd, #scanIds = :scanIds")
-          .conditionExpression("attribute_exists(#pk) AND #status = :pending")
-          .expressionAttributeNames(Map.of("#pk", PK, "#status", STATUS, "#storiesTotal", STORIES_TOTAL,
-              "#batchesTotal", BATCHES_TOTAL, "#discovery", DISCOVERY_ITEMS, "#updatedAt", UPDATED_AT,
-              "#scanFirst", SCAN_FIRST_ID, "#scanEnd", SCAN_END_ID, "#scanIds", SCAN_IDS_PER_BATCH))
-          .expressionAttributeValues(Map.of(
-              ":running", s(JobStatus.RUNNING.name()), ":pending", s(JobStatus.PENDING.name()),
-              ":zero", n(0), ":batches", n(plan.batches()), ":discovery", n(discoveryItemsFetched),
-              ":now", s(clock.instant().toString()), ":scanFirst", n(plan.firstId()),
-              ":scanEnd", n(plan.endExclusive()), ":scanIds", n(plan.idsPerBatch()))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+  public boolean markRunning(JobId id, JobPlan plan) {
+    return AwsFailures.call(() -> {
+      var names = new HashMap<>(Map.of("#pk", PK, "#status", STATUS, "#postsTotal", POSTS_TOTAL,
+          "#batchesTotal", BATCHES_TOTAL, "#discovery", DISCOVERY_ITEMS, "#updatedAt", UPDATED_AT,
+          "#scanFirst", SCAN_FIRST_ID));
+      var values = new HashMap<>(Map.of(
+          ":running", s(JobStatus.RUNNING.name()), ":pending", s(JobStatus.PENDING.name()),
+          ":posts", n(plan.postsTotal()), ":batches", n(plan.batchesTotal()),
+          ":discovery", n(plan.discoveryItemsFetched()), ":now", s(clock.instant().toString())));
+      var set = "SET #status = :running, #postsTotal = :posts, #batchesTotal = :batches, "
+          + "#discovery = :discovery, #updatedAt = :now";
+      String condition;
+      if (plan.idRange().isPresent()) {
+        var range = plan.idRange().get();
+        set += ", #scanFirst = :scanFirst, #scanEnd = :scanEnd, #scanIds = :scanIds";
+        names.putAll(Map.of("#scanEnd", SCAN_END_ID, "#scanIds", SCAN_IDS_PER_BATCH));
+        values.putAll(Map.of(":scanFirst", n(range.firstId()), ":scanEnd", n(range.endExclusive()),
+            ":scanIds", n(range.idsPerBatch())));
+        condition = "attribute_exists(#pk) AND #status = :pending";
+      } else {
+        condition = "attribute_exists(#pk) AND (#status = :pending OR "
+            + "(#status = :running AND #batchesTotal = :batches AND #postsTotal = :posts "
+            + "AND attribute_not_exists(#scanFirst)))";
+      }
+      var update = set;
+      try {
+        dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
+            .updateExpression(update)
+            .conditionExpression(condition)
+            .expressionAttributeNames(names)
+            .expressionAttributeValues(values));
+        return true;
+      } catch (ConditionalCheckFailedException e) {
+        return false;
+      }
+    });
   }
 
   @Override
   public BatchRecord recordBatch(JobId id, BatchOutcome outcome) {
-    // Expires a little after its job (now + ttl instead of createdAt + ttl): no read needed.
-    var putPartial = Put.builder()
-        .tableName(tableName)
-        .item(toBatchItem(id, outcome, clock.instant().plus(ttl).getEpochSecond()))
-        .conditionExpression("attribute_not_exists(#pk)")
-        .expressionAttributeNames(Map.of("#pk", PK))
-        .build();
-    var countIt = Update.builder()
-        .tableName(tableName)
-        .key(jobKey(id))
-        .updateExpression("ADD #storiesDone :stories, #storiesTotal :found, #batchesDone :one SET #updatedAt = :now")
-        .conditionExpression("#status = :running")
-        .expressionAttributeNames(Map.of("#storiesDone", STORIES_DONE, "#storiesTotal", STORIES_TOTAL,
-            "#batchesDone", BATCHES_DONE, "#updatedAt", UPDATED_AT, "#status", STATUS))
-        .expressionAttributeValues(Map.of(":stories", n(outcome.storyCount()), ":found", n(outcome.storiesFound()),
-            ":one", n(1), ":now", s(clock.instant().toString()), ":running", s(JobStatus.RUNNING.name())))
-        .build();
-    try {
-      dynamoDb.transactWriteItems(r -> r.transactItems(
-          TransactWriteItem.builder().put(putPartial).build(),
-          TransactWriteItem.builder().update(countIt).build()));
-      return BatchRecord.COUNTED;
-    } catch (TransactionCanceledException e) {
-      if (failedCondition(e, 0)) {
-        return BatchRecord.DUPLICATE;
+    return AwsFailures.call(() -> {
+      // Expires a little after its job (now + ttl instead of createdAt + ttl): no read needed.
+      var putPartial = Put.builder()
+          .tableName(tableName)
+          .item(toBatchItem(id, outcome, clock.instant().plus(ttl).getEpochSecond()))
+          .conditionExpression("attribute_not_exists(#pk)")
+          .expressionAttributeNames(Map.of("#pk", PK))
+          .build();
+      var countIt = Update.builder()
+          .tableName(tableName)
+          .key(jobKey(id))
+          .updateExpression("ADD #postsDone :posts, #postsTotal :found, #batchesDone :one SET #updatedAt = :now")
+          .conditionExpression("#status = :running")
+          .expressionAttributeNames(Map.of("#postsDone", POSTS_DONE, "#postsTotal", POSTS_TOTAL,
+              "#batchesDone", BATCHES_DONE, "#updatedAt", UPDATED_AT, "#status", STATUS))
+          .expressionAttributeValues(Map.of(":posts", n(outcome.postCount()), ":found", n(outcome.postsFound()),
+              ":one", n(1), ":now", s(clock.instant().toString()), ":running", s(JobStatus.RUNNING.name())))
+          .build();
+      try {
+        dynamoDb.transactWriteItems(r -> r.transactItems(
+            TransactWriteItem.builder().put(putPartial).build(),
+            TransactWriteItem.builder().update(countIt).build()));
+        return BatchRecord.COUNTED;
+      } catch (TransactionCanceledException e) {
+        if (failedCondition(e, 0)) {
+          return BatchRecord.DUPLICATE;
+        }
+        if (failedCondition(e, 1)) {
+          return BatchRecord.JOB_NOT_RUNNING;
+        }
+        throw e;
       }
-      if (failedCondition(e, 1)) {
-        return BatchRecord.JOB_NOT_RUNNING;
-      }
-      throw e;
-    }
+    });
   }
 
   @Override
   public List<BatchOutcome> partials(JobId id) {
-    return dynamoDb.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
-            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-            .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-            .expressionAttributeValues(Map.of(":pk", s(jobPk(id)), ":prefix", s(BATCH_SK_PREFIX))))
-        .items().stream()
-        .map(JobItemMapper::toBatchOutcome)
-        .toList();
+    return AwsFailures.call(() -> {
+      return dynamoDb.queryPaginator(r -> r.tableName(tableName).consistentRead(true)
+              .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+              .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+              .expressionAttributeValues(Map.of(":pk", s(jobPk(id)), ":prefix", s(BATCH_SK_PREFIX))))
+          .items().stream()
+          .map(JobItemMapper::toBatchOutcome)
+          .toList();
+    });
   }
 
   @Override
   public Job complete(JobId id, DeepestThreadResult result) {
-    try {
-      dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
-          .updateExpression("SET #status = :succeeded, #result = :result, #updatedAt = :now")
-          .conditionExpression("#status = :running AND #batchesDone >= #batchesTotal")
-          .expressionAttributeNames(Map.of("#status", STATUS, "#result", RESULT, "#updatedAt", UPDATED_AT,
-              "#batchesDone", BATCHES_DONE, "#batchesTotal", BATCHES_TOTAL))
-          .expressionAttributeValues(Map.of(":succeeded", s(JobStatus.SUCCEEDED.name()),
-              ":running", s(JobStatus.RUNNING.name()), ":result", s(Json.write(result)),
-              ":now", s(clock.instant().toString()))));
-    } catch (ConditionalCheckFailedException e) {
-      // Someone else completed (or failed) it first; their write stands.
-    }
-    return find(id).orElseThrow(() -> new JobNotFoundException(id));
+    return AwsFailures.call(() -> {
+      try {
+        dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
+            .updateExpression("SET #status = :succeeded, #result = :result, #updatedAt = :now")
+            .conditionExpression("#status = :running AND #batchesDone >= #batchesTotal")
+            .expressionAttributeNames(Map.of("#status", STATUS, "#result", RESULT, "#updatedAt", UPDATED_AT,
+                "#batchesDone", BATCHES_DONE, "#batchesTotal", BATCHES_TOTAL))
+            .expressionAttributeValues(Map.of(":succeeded", s(JobStatus.SUCCEEDED.name()),
+                ":running", s(JobStatus.RUNNING.name()), ":result", s(Json.write(result)),
+                ":now", s(clock.instant().toString()))));
+      } catch (ConditionalCheckFailedException e) {
+        // Someone else completed (or failed) it first; their write stands.
+      }
+      return find(id).orElseThrow(() -> new JobNotFoundException(id));
+    });
   }
 
   @Override
   public void discard(JobId id, Optional<IdempotencyKey> idempotencyKey) {
-    var deletes = new ArrayList<TransactWriteItem>();
-    deletes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(jobKey(id))).build());
-    idempotencyKey.ifPresent(key -> deletes.add(TransactWriteItem.builder()
-        .delete(d -> d.tableName(tableName).key(idempotencyKey(key.hash()))).build()));
-    dynamoDb.transactWriteItems(request -> request.transactItems(deletes));
+    AwsFailures.run(() -> {
+      var deletes = new ArrayList<TransactWriteItem>();
+      deletes.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(jobKey(id))).build());
+      idempotencyKey.ifPresent(key -> deletes.add(TransactWriteItem.builder()
+          .delete(d -> d.tableName(tableName).key(idempotencyKey(key.hash()))).build()));
+      dynamoDb.transactWriteItems(request -> request.transactItems(deletes));
+    });
   }
 
   @Override
   public boolean fail(JobId id, String reason) {
-    try {
-      dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
-          .updateExpression("SET #status = :failed, #error = :reason, #updatedAt = :now")
-          .conditionExpression("#status IN (:pending, :running)")
-          .expressionAttributeNames(Map.of("#status", STATUS, "#error", ERROR, "#updatedAt", UPDATED_AT))
-          .expressionAttributeValues(Map.of(":failed", s(JobStatus.FAILED.name()),
-              ":pending", s(JobStatus.PENDING.name()), ":running", s(JobStatus.RUNNING.name()),
-              ":reason", s(reason), ":now", s(clock.instant().toString()))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return AwsFailures.call(() -> {
+      try {
+        dynamoDb.updateItem(r -> r.tableName(tableName).key(jobKey(id))
+            .updateExpression("SET #status = :failed, #error = :reason, #updatedAt = :now")
+            .conditionExpression("#status IN (:pending, :running)")
+            .expressionAttributeNames(Map.of("#status", STATUS, "#error", ERROR, "#updatedAt", UPDATED_AT))
+            .expressionAttributeValues(Map.of(":failed", s(JobStatus.FAILED.name()),
+                ":pending", s(JobStatus.PENDING.name()), ":running", s(JobStatus.RUNNING.name()),
+                ":reason", s(reason), ":now", s(clock.instant().toString()))));
+        return true;
+      } catch (ConditionalCheckFailedException e) {
+        return false;
+      }
+    });
   }
 
   private long expiresAt(Job job) {

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Owns the single table's layout: keys and attribute names of the job item, the partial-maximum
- * items and the idempotency-key items. Nothing else in the code names an attribute.
+ * items and the idempotency-key items. No other main code names an attribute; template.yaml
+ * declares the same key ({@code pk}, {@code sk}) and TTL ({@code expiresAt}) attributes.
  *
  * <pre>
  *   pk = JOB#{id}          sk = JOB         the job (with its id-range plan, when it has one)
@@ -38,8 +39,9 @@ final class JobItemMapper {
   static final String AS_OF_GIVEN = "asOfGiven";
   static final String CREATED_AT = "createdAt";
   static final String UPDATED_AT = "updatedAt";
-  static final String STORIES_TOTAL = "storiesTotal";
-  static final String STORIES_DONE = "storiesDone";
+  // Attribute names from before "post" was the word: kept, so stored jobs and partials stay readable.
+  static final String POSTS_TOTAL = "storiesTotal";
+  static final String POSTS_DONE = "storiesDone";
   static final String BATCHES_TOTAL = "batchesTotal";
   static final String BATCHES_DONE = "batchesDone";
   static final String DISCOVERY_ITEMS = "discoveryItemsFetched";
@@ -51,8 +53,8 @@ final class JobItemMapper {
   static final String EXPIRES_AT = "expiresAt";
   static final String BATCH_INDEX = "batch";
   static final String BEST = "best";
-  static final String STORY_COUNT = "storyCount";
-  static final String STORIES_FOUND = "storiesFound";
+  static final String POST_COUNT = "storyCount";
+  static final String POSTS_FOUND = "storiesFound";
   static final String ITEMS_FETCHED = "itemsFetched";
   static final String FINGERPRINT = "fingerprint";
 
@@ -79,8 +81,8 @@ final class JobItemMapper {
     item.put(AS_OF_GIVEN, AttributeValue.fromBool(job.request().asOfGiven()));
     item.put(CREATED_AT, s(job.createdAt().toString()));
     item.put(UPDATED_AT, s(job.updatedAt().toString()));
-    item.put(STORIES_TOTAL, n(job.storiesTotal()));
-    item.put(STORIES_DONE, n(job.storiesDone()));
+    item.put(POSTS_TOTAL, n(job.postsTotal()));
+    item.put(POSTS_DONE, n(job.postsDone()));
     item.put(BATCHES_TOTAL, n(job.batchesTotal()));
     item.put(BATCHES_DONE, n(job.batchesDone()));
     item.put(DISCOVERY_ITEMS, n(job.discoveryItemsFetched()));
@@ -98,8 +100,8 @@ final class JobItemMapper {
         new WindowRequest(intOf(item, HOURS), longOf(item, AS_OF), item.get(AS_OF_GIVEN).bool()),
         Instant.parse(item.get(CREATED_AT).s()),
         Instant.parse(item.get(UPDATED_AT).s()),
-        intOf(item, STORIES_TOTAL),
-        intOf(item, STORIES_DONE),
+        intOf(item, POSTS_TOTAL),
+        intOf(item, POSTS_DONE),
         intOf(item, BATCHES_TOTAL),
         intOf(item, BATCHES_DONE),
         longOf(item, DISCOVERY_ITEMS),
@@ -115,8 +117,8 @@ final class JobItemMapper {
     item.put(PK, s(jobPk(id)));
     item.put(SK, s(batchSk(outcome.batchIndex())));
     item.put(BATCH_INDEX, n(outcome.batchIndex()));
-    item.put(STORY_COUNT, n(outcome.storyCount()));
-    item.put(STORIES_FOUND, n(outcome.storiesFound()));
+    item.put(POST_COUNT, n(outcome.postCount()));
+    item.put(POSTS_FOUND, n(outcome.postsFound()));
     item.put(ITEMS_FETCHED, n(outcome.itemsFetched()));
     item.put(EXPIRES_AT, n(expiresAt));
     if (outcome.best() != null) {
@@ -129,9 +131,9 @@ final class JobItemMapper {
     return new BatchOutcome(
         intOf(item, BATCH_INDEX),
         item.containsKey(BEST) ? Json.read(item.get(BEST).s(), MeasuredPost.class) : null,
-        intOf(item, STORY_COUNT),
+        intOf(item, POST_COUNT),
         longOf(item, ITEMS_FETCHED),
-        item.containsKey(STORIES_FOUND) ? intOf(item, STORIES_FOUND) : 0);
+        item.containsKey(POSTS_FOUND) ? intOf(item, POSTS_FOUND) : 0);
   }
 
   /** The plan's attributes on the job item, as {@code SET} values or a whole item's. */

@@ -1,0 +1,56 @@
+package dev.hndeepest.job;
+
+import dev.hndeepest.discovery.PostDiscovery;
+import dev.hndeepest.discovery.WindowLocation;
+import dev.hndeepest.hn.HnApi;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans a job: locates its window and turns it into batches. When {@code /newstories} lists the
+ * window's posts, they go out packed by expected thread size ({@link BatchPlanner}); otherwise the
+ * window's id range goes out in slices that each scan their ids and measure the posts they find.
+ */
+final class JobPlanner {
+  private final BatchPlanner packer;
+  private final Clock clock;
+  private final int idsPerBatch;
+
+  JobPlanner(BatchPlanner packer, Clock clock, int idsPerBatch) {
+    if (idsPerBatch < 1) {
+      throw new IllegalArgumentException("idsPerBatch must be positive, was " + idsPerBatch);
+    }
+    this.packer = packer;
+    this.clock = clock;
+    this.idsPerBatch = idsPerBatch;
+  }
+
+  /** A job's plan and the batch messages that carry it out. */
+  record Planned(JobPlan plan, List<WorkMessage.Batch> messages) {
+    Planned {
+      messages = List.copyOf(messages);
+    }
+  }
+
+  /** Reads HN through {@code hn} to find the job's window; sends and stores nothing. */
+  Planned plan(Job job, HnApi hn) {
+    var location = new PostDiscovery(hn).locate(job.request().window(), clock.instant());
+    long itemsFetched = hn.stats().itemsFetched();
+    return switch (location) {
+      case WindowLocation.Listed listed -> {
+        var posts = listed.discovered().posts();
+        var batches = packer.plan(posts);
+        var messages = new ArrayList<WorkMessage.Batch>();
+        for (int i = 0; i < batches.size(); i++) {
+          messages.add(new WorkMessage.MeasurePosts(job.id(), i, batches.get(i)));
+        }
+        yield new Planned(JobPlan.ofPosts(posts.size(), batches.size(), itemsFetched), messages);
+      }
+      case WindowLocation.IdRange range -> {
+        var plan = new IdRangePlan(range.firstId(), range.endExclusive(), idsPerBatch);
+        yield new Planned(JobPlan.ofIdRange(plan, itemsFetched), List.copyOf(plan.messages(job.id())));
+      }
+    };
+  }
+}
