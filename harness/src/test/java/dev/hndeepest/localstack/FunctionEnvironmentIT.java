@@ -51,7 +51,7 @@ class FunctionEnvironmentIT {
   @CsvSource(delimiter = '|', value = {
       "SubmitJobFunction | JOBS_TABLE_NAME WORK_QUEUE_URL MAX_HOURS JOB_TTL_DAYS",
       "JobStatusFunction | JOBS_TABLE_NAME JOB_TTL_DAYS",
-      "WorkerFunction    | JOBS_TABLE_NAME WORK_QUEUE_URL HN_API_BASE_URL HN_CONCURRENCY JOB_TTL_DAYS MAX_RECEIVE_COUNT HN_STALL_SECONDS",
+      "WorkerFunction    | JOBS_TABLE_NAME WORK_QUEUE_URL HN_API_BASE_URL HN_CONCURRENCY JOB_TTL_DAYS MAX_RECEIVE_COUNT HN_STALL_SECONDS WORKER_MAX_CONCURRENCY WORK_BATCH_SIZE",
       "WebFunction       | ''"})
   void handler_shouldNameTheVariable_whenAnyVariableItNeedsIsMissing(String functionId, String neededVariables) {
     // GIVEN the function's environment without one of its variables at a time
@@ -87,7 +87,7 @@ class FunctionEnvironmentIT {
         // template.yaml: Globals and WorkerFunction
         "JOBS_TABLE_NAME", "JOB_TTL_DAYS", "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL",
         "POWERTOOLS_METRICS_NAMESPACE", "JAVA_TOOL_OPTIONS", "HN_API_BASE_URL", "HN_CONCURRENCY", "WORK_QUEUE_URL",
-        "MAX_RECEIVE_COUNT", "HN_STALL_SECONDS",
+        "MAX_RECEIVE_COUNT", "HN_STALL_SECONDS", "WORKER_MAX_CONCURRENCY", "WORK_BATCH_SIZE",
         // what Lambda's runtime sets
         "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
         "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",

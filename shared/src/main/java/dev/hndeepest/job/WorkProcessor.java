@@ -33,15 +33,23 @@ public final class WorkProcessor {
    *     of one delivery share the items they both read, and a long-lived worker's memory doesn't
    *     grow with every batch it has seen
    * @param maxReceiveCount the queue's redrive limit: a failure on that delivery fails the job
-   * @param idsPerBatch ids each {@link WorkMessage.MeasureIdRange} batch scans
+   * @param idsPerBatch the most ids one {@link WorkMessage.MeasureIdRange} batch scans
+   * @param batchesPerRound the messages the queue's workers take at once (most concurrent
+   *     invocations times messages per delivery): id-range batches come in multiples of it
    */
   public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
-      BatchPlanner packer, Clock clock, int maxReceiveCount, int idsPerBatch) {
+      BatchPlanner packer, Clock clock, int maxReceiveCount, int idsPerBatch, int batchesPerRound) {
     this.store = store;
     this.queue = queue;
     this.hnApiPerDelivery = hnApiPerDelivery;
-    this.planner = new JobPlanner(packer, clock, idsPerBatch);
+    this.planner = new JobPlanner(packer, clock, idsPerBatch, batchesPerRound);
     this.maxReceiveCount = maxReceiveCount;
+  }
+
+  /** With id-range batches of exactly {@code idsPerBatch} ids (the last one shorter). */
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
+      BatchPlanner packer, Clock clock, int maxReceiveCount, int idsPerBatch) {
+    this(store, queue, hnApiPerDelivery, packer, clock, maxReceiveCount, idsPerBatch, 1);
   }
 
   /** With {@link #DEFAULT_IDS_PER_BATCH} ids per id-range batch. */

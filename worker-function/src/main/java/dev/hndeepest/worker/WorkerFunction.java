@@ -24,6 +24,6 @@ final class WorkerFunction {
     var hnClient = HnClientConfig.defaults(settings.hnApiBaseUrl()).withMaxConcurrency(settings.hnConcurrency())
         .withRetry(RetryPolicy.defaults().withStallTimeout(settings.hnStallTimeout()));
     return new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), new BatchPlanner(), clock,
-        settings.maxReceiveCount());
+        settings.maxReceiveCount(), WorkProcessor.DEFAULT_IDS_PER_BATCH, settings.batchesPerRound());
   }
 }

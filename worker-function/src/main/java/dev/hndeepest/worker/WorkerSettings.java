@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param maxReceiveCount the deliveries after which the queue dead-letters a message, so that the
  *     last one ends the job FAILED: the template feeds it and the redrive policy from one parameter
  * @param hnStallTimeout a delivery gives up once no HN request has succeeded for this long
+ * @param batchesPerRound messages the event source hands the workers at once: its most concurrent
+ *     invocations times its batch size (WORKER_MAX_CONCURRENCY x WORK_BATCH_SIZE)
  */
 record WorkerSettings(AwsSettings aws, String jobsTableName, String workQueueUrl, URI hnApiBaseUrl, int hnConcurrency,
-    Duration hnStallTimeout, Duration jobTtl, int maxReceiveCount) {
+    Duration hnStallTimeout, Duration jobTtl, int maxReceiveCount, int batchesPerRound) {
 
   static WorkerSettings from(Environment env) {
     return new WorkerSettings(
@@ -25,6 +27,7 @@ record WorkerSettings(AwsSettings aws, String jobsTableName, String workQueueUrl
         env.requiredPositiveInt("HN_CONCURRENCY"),
         Duration.ofSeconds(env.requiredPositiveInt("HN_STALL_SECONDS")),
         Duration.ofDays(env.requiredPositiveInt("JOB_TTL_DAYS")),
-        env.requiredPositiveInt("MAX_RECEIVE_COUNT"));
+        env.requiredPositiveInt("MAX_RECEIVE_COUNT"),
+        env.requiredPositiveInt("WORKER_MAX_CONCURRENCY") * env.requiredPositiveInt("WORK_BATCH_SIZE"));
   }
 }
