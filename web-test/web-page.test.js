@@ -52,11 +52,19 @@ test("a submitted window shows the progress, then the post and the deepest threa
   assert.equal(job.status, "SUCCEEDED");
   const result = job.result;
   assert.ok(result.depth > 0, "the demo's 6-hour window has a post with comments");
-  const expected = (result.deepestThread ?? result.deepestPath.map((id, i) => ({ id, level: i + 1 }))).map((c) => ({
-    id: String(c.id), level: String(c.level) }));
-  const rendered = await page.$$eval("#thread li", (items) => items.map((li) => ({ id: li.dataset.id, level: li.dataset.level })));
-  assert.deepEqual(rendered, expected);
-  assert.equal(rendered.length, result.depth);
+  assert.equal(result.source, "snapshot");
+  assert.equal(result.deepestThread.length, result.depth);
+  const expected = result.deepestThread.map((c) => ({
+    id: String(c.id), level: String(c.level), by: c.deleted ? "" : c.by,
+    text: c.deleted ? "[deleted]" : c.dead ? "[dead]" : c.text ?? "" }));
+  const rendered = await page.$$eval("#thread li", (items) => items.map((li) => ({
+    id: li.dataset.id, level: li.dataset.level, who: li.querySelector(".who").textContent,
+    text: li.querySelector(".text")?.textContent ?? "" })));
+  assert.deepEqual(rendered.map(({ id, level, text }) => ({ id, level, text })),
+    expected.map(({ id, level, text }) => ({ id, level, text })));
+  rendered.forEach((r, i) => assert.ok(r.who.includes(expected[i].by), `level ${r.level} names its author`));
+  // The demo's ids are not HN's: no link to news.ycombinator.com anywhere on the page.
+  assert.deepEqual(await page.$$eval("a[href*='news.ycombinator.com']", (links) => links.length), 0);
 
   assert.equal((await page.textContent("#post-title")).trim(), result.title);
   const titleHref = await page.getAttribute("#post-title a", "href");

@@ -16,7 +16,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "hn-deepest",
     mixinStandardHelpOptions = true,
-    version = "hn-deepest 1.0",
+    versionProvider = BuildVersion.class,
     sortOptions = false,
     description = "Finds the Hacker News post with the deepest comment thread in the past H hours.",
     subcommands = JobCommand.class,
@@ -105,11 +106,13 @@ public final class HnDeepestCommand implements Callable<Integer> {
       return usageError(err, e.getMessage());
     }
     try (var hn = opened) {
-      return answer(hn.baseUrl(), hn.now(), err);
+      return answer(hn, err);
     }
   }
 
-  private int answer(URI baseUrl, Instant now, PrintWriter err) {
+  private int answer(HnSource hn, PrintWriter err) {
+    var baseUrl = hn.baseUrl();
+    var now = hn.now();
     WindowRequest request;
     try {
       request = new WindowRequestParser(maxHours()).parse(hours, asOf, now);
@@ -117,13 +120,15 @@ public final class HnDeepestCommand implements Callable<Integer> {
       var first = e.invalidParams().getFirst();
       return usageError(err, "--" + (first.name().equals("asOf") ? "as-of" : first.name()) + " " + first.reason());
     }
+    hn.snapshot().ifPresent(coverage -> announce(err, DemoNotice.lines(coverage, request.window())));
     var config = HnClientConfig.defaults(baseUrl).withMaxConcurrency(concurrency)
         .withStallTimeout(Duration.ofSeconds(stallSeconds));
     try (var client = new FirebaseHnClient(config)) {
-      var progress = ProgressBar.forStderr(err, quiet);
+      var progress = ProgressBar.forStderr(err, quiet, () -> client.stats().itemsFetched(), "finding the window",
+          "posts");
       DeepestThreadResult result;
       try {
-        result = new DeepestThreadFinder(client, Clock.fixed(now, Clock.systemUTC().getZone()))
+        result = new DeepestThreadFinder(client, hn.source(), Clock.fixed(now, ZoneOffset.UTC))
             .find(request.window(), progress);
       } finally {
         progress.close();
@@ -148,6 +153,12 @@ public final class HnDeepestCommand implements Callable<Integer> {
 
   private static int maxHours() {
     return Environment.of(System.getenv()).positiveInt("MAX_HOURS").orElse(Defaults.MAX_HOURS);
+  }
+
+  /** Lines for stderr that are no progress: said whether stderr is a terminal or not. */
+  static void announce(PrintWriter err, List<String> lines) {
+    lines.forEach(err::println);
+    err.flush();
   }
 
   static int usageError(PrintWriter err, String reason) {

@@ -3,6 +3,9 @@ package dev.hndeepest.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.config.Defaults;
+import dev.hndeepest.request.InvalidRequestException;
+import dev.hndeepest.request.WindowRequestParser;
 import dev.hndeepest.json.Json;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -10,6 +13,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -85,6 +89,7 @@ final class JobCommand implements Callable<Integer> {
           "--api is required: " + new HnSourceOptions.NoHarnessException("a local job stack").getMessage());
     }
     try (var hn = source.open(harness); var stack = harness.get().startJobStack(hn, 0, stackOptions.parsedOverrides())) {
+      hn.snapshot().ifPresent(coverage -> demoNotice(coverage, hn));
       stack.startCounting();
       int exit = run(stack.apiBaseUrl());
       if (stats) {
@@ -93,6 +98,16 @@ final class JobCommand implements Callable<Integer> {
         err.flush();
       }
       return exit;
+    }
+  }
+
+  /** The snapshot's notice for the window this job asks for, as the stack will read it; nothing if the question is bad (the API says why). */
+  private void demoNotice(HnSource.Coverage coverage, HnSource hn) {
+    try {
+      var window = new WindowRequestParser(Defaults.MAX_HOURS).parse(hours, asOf, hn.now()).window();
+      HnDeepestCommand.announce(spec.commandLine().getErr(), DemoNotice.lines(coverage, window));
+    } catch (InvalidRequestException e) {
+      HnDeepestCommand.announce(spec.commandLine().getErr(), List.of(DemoNotice.synthetic(coverage)));
     }
   }
 
@@ -146,7 +161,7 @@ final class JobCommand implements Callable<Integer> {
     long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
     var request = HttpRequest.newBuilder(jobUrl).timeout(JobApiCaller.REQUEST_TIMEOUT).GET().build();
     Optional<Duration> wait = firstWait;
-    try (var progress = ProgressBar.forStderr(err, quiet)) {
+    try (var progress = ProgressBar.forStderr(err, quiet, null, "waiting for the job to find its window", "batches")) {
       while (true) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {

@@ -6,6 +6,7 @@ import static dev.hndeepest.cli.ScriptedJobApi.Answer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.json.Json;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class JobCommandTest {
   private static final String RESULT =
-      Json.write(DeepestThreadResult.of(null, TimeWindow.endingAt(1_740_000_000L, 2), 0, 12));
+      Json.write(DeepestThreadResult.of(null, TimeWindow.endingAt(1_740_000_000L, 2), 0, 12, ItemSource.CUSTOM));
 
   private ScriptedJobApi api;
 

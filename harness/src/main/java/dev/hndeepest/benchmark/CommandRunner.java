@@ -1,6 +1,7 @@
 package dev.hndeepest.benchmark;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.answer.ProgressListener;
 import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FirebaseHnClient;
@@ -35,7 +36,7 @@ final class CommandRunner {
     long started = System.nanoTime();
     Answer answer;
     try (var client = new FirebaseHnClient(config)) {
-      answer = Answer.of(new DeepestThreadFinder(client, clock).find(window, ProgressListener.NONE));
+      answer = Answer.of(new DeepestThreadFinder(client, ItemSource.CUSTOM, clock).find(window, ProgressListener.NONE));
     }
     var wall = Duration.ofNanos(System.nanoTime() - started);
     long cpu = ProcessCpu.nanos() - replica.cpuNanos() - cpuBefore;

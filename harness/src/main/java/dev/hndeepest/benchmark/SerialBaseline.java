@@ -1,8 +1,10 @@
 package dev.hndeepest.benchmark;
 
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.depth.MeasuredPost;
 import dev.hndeepest.depth.Post;
+import dev.hndeepest.depth.ThreadComment;
 import dev.hndeepest.depth.ThreadDepth;
 import dev.hndeepest.discovery.PostDiscovery;
 import dev.hndeepest.discovery.TimeWindow;
@@ -76,7 +78,7 @@ final class SerialBaseline {
     for (var post : posts) {
       winner = MeasuredPost.better(winner, new MeasuredPost(Post.of(post).withoutKids(), measure(post, window.to(), counting)));
     }
-    return DeepestThreadResult.of(winner, window, posts.size(), requests + counting.reads);
+    return DeepestThreadResult.of(winner, window, posts.size(), requests + counting.reads, ItemSource.CUSTOM);
   }
 
   /** Reads one item, after checking the deadline; counts the reads. */
@@ -139,7 +141,9 @@ final class SerialBaseline {
   private ThreadDepth measure(HnItem post, long asOf, CountingReads reads) {
     var deepest = new Deepest();
     descend(post.kidIds(), 1, new ArrayDeque<>(), new HashSet<>(List.of(post.id())), asOf, reads, deepest);
-    return deepest.depth == 0 ? ThreadDepth.NO_COMMENTS : new ThreadDepth(deepest.depth, deepest.comments, deepest.path);
+    // The original approach kept only ids: its chain has no authors or text (the benchmark compares paths).
+    return deepest.depth == 0 ? ThreadDepth.NO_COMMENTS : new ThreadDepth(deepest.depth, deepest.comments,
+        deepest.path.stream().map(id -> new ThreadComment(id, null, 0, null, false, false)).toList());
   }
 
   private static final class Deepest {

@@ -1,5 +1,6 @@
 package dev.hndeepest.harness;
 
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.cli.HnSource;
 import dev.hndeepest.cli.LocalHarness;
 import dev.hndeepest.localstack.AwsCallCounter;
@@ -13,8 +14,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 
 /** The harness behind the command's {@code --demo} and {@code job} without {@code --api}: the snapshot and the local stack. */
 final class DevHarness implements LocalHarness {
@@ -28,9 +30,12 @@ final class DevHarness implements LocalHarness {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the in-process HN replica", e);
     }
-    var shifted = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), snapshot.end()));
-    return new HnSource(replica.baseUrl(), shifted,
-        replica.baseUrl() + " (bundled snapshot, now = " + snapshot.end() + ")", replica);
+    // Whatever the clock says, the demo answers as of the snapshot's end: a window never drifts off its data.
+    var atEnd = Clock.fixed(snapshot.end(), ZoneOffset.UTC);
+    return new HnSource(replica.baseUrl(), atEnd, ItemSource.SNAPSHOT,
+        Optional.of(new HnSource.Coverage(snapshot.start(), snapshot.end())),
+        replica.baseUrl() + " (the bundled synthetic snapshot, " + snapshot.start() + " .. " + snapshot.end() + ")",
+        replica);
   }
 
   @Override
@@ -65,10 +70,10 @@ final class DevHarness implements LocalHarness {
   static LocalStack start(HnSource hn, int apiPort, Map<String, String> parameterOverrides) {
     var options = LocalStackOptions.builder()
         .emulatorFromEnvironment(System.getenv())
-        .parameter("HnApiBaseUrl", hn.baseUrl().toString())
-        .parameters(parameterOverrides)
-        .apiPort(apiPort)
-        .clock(hn.clock());
+        .parameter("HnApiBaseUrl", hn.baseUrl().toString());
+    // The functions keep the real clock for the jobs' own times; the snapshot's end is "now" for its windows.
+    hn.snapshot().ifPresent(coverage -> options.parameter("HnSnapshotEnd", coverage.to().toString()));
+    options.parameters(parameterOverrides).apiPort(apiPort);
     return LocalStack.start(options.build());
   }
 }

@@ -51,6 +51,11 @@ public final class Snapshot {
     return items;
   }
 
+  /** The first second of the hours the snapshot holds posts for. */
+  public Instant start() {
+    return SPEC.start();
+  }
+
   /** The latest item time: the instant the snapshot shows HN at. */
   public Instant end() {
     return end;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.answer.ProgressListener;
 import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FakeHnApi;
@@ -29,7 +30,7 @@ class SerialBaselineTest {
   void find_shouldGiveTheEnginesAnswer_whenReplayedOverGeneratedData(int hours, long secondsBeforeEnd) {
     // GIVEN a window of the data set and the engine's answer for it
     var window = TimeWindow.endingAt(END.getEpochSecond() - secondsBeforeEnd, hours);
-    var engine = new DeepestThreadFinder(FakeHnApi.of(data.items()), Clock.fixed(END, ZoneOffset.UTC))
+    var engine = new DeepestThreadFinder(FakeHnApi.of(data.items()), ItemSource.CUSTOM, Clock.fixed(END, ZoneOffset.UTC))
         .find(window, ProgressListener.NONE);
 
     // WHEN the baseline replays its serial reads over the same items

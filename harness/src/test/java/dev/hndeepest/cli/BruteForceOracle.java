@@ -54,6 +54,11 @@ final class BruteForceOracle {
     }
   }
 
+  /** The item as the data file holds it (HN's raw fields, the HTML text included). */
+  JsonNode item(long id) {
+    return items.get(id);
+  }
+
   Expected answer(long from, long to) {
     Expected best = null;
     int posts = 0;

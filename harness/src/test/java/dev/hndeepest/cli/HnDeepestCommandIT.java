@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.harness.DevCommand;
+import dev.hndeepest.hn.CommentText;
 import dev.hndeepest.json.Json;
 import dev.hndeepest.replica.GeneratorSpec;
 import dev.hndeepest.replica.HnDataGenerator;
@@ -64,7 +65,8 @@ class HnDeepestCommandIT {
     var json = Json.read(run.out(), JsonNode.class);
     expected.assertAnsweredBy(json, hours + " h ending " + asOf);
     assertThat(json.at("/window/from").asLong()).isEqualTo(asOf - hours * 3600L);
-    assertThat(json.get("hnUrl").asText()).isEqualTo("https://news.ycombinator.com/item?id=" + expected.postId());
+    assertThat(json.get("hnUrl").isNull()).as("a replica's ids are not HN's: no link").isTrue();
+    assertThat(json.get("source").asText()).isEqualTo("custom");
   }
 
   @Test
@@ -90,7 +92,7 @@ class HnDeepestCommandIT {
     var expected = oracle.answer(asOf - 6 * 3600L, asOf);
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("depth " + expected.depth())
-        .contains("https://news.ycombinator.com/item?id=" + expected.postId());
+        .contains("item " + expected.postId() + " (no HN page)").doesNotContain("news.ycombinator.com");
   }
 
   @ParameterizedTest
@@ -156,5 +158,90 @@ class HnDeepestCommandIT {
     assertThat(json.get("depth").asInt()).isPositive();
     assertThat(json.get("storiesConsidered").asInt()).isGreaterThan(1000);
     assertThat(List.of("story", "poll")).contains(json.get("type").asText());
+  }
+
+  @Test
+  void json_shouldCarryTheDeepestThreadsAuthorsTimesAndExcerpts_asTheDataHoldsThem() {
+    long asOf = END.getEpochSecond();
+
+    var run = run("--hours", "24", "--as-of", Long.toString(asOf), "--hn-api", replica.baseUrl().toString(),
+        "--json", "--quiet");
+
+    // THEN each level's comment is the data's item, its HTML turned into the excerpt; no HN links from a replica
+    assertThat(run.exit()).as(run.err()).isZero();
+    var json = Json.read(run.out(), JsonNode.class);
+    assertThat(json.get("source").asText()).isEqualTo("custom");
+    assertThat(json.get("hnUrl").isNull()).isTrue();
+    var thread = json.get("deepestThread");
+    assertThat(thread.size()).isEqualTo(json.get("depth").asInt()).isGreaterThan(1);
+    for (int i = 0; i < thread.size(); i++) {
+      var comment = thread.get(i);
+      var item = oracle.item(comment.get("id").asLong());
+      assertThat(comment.get("id").asLong()).isEqualTo(json.get("deepestPath").get(i).asLong());
+      assertThat(comment.get("level").asInt()).isEqualTo(i + 1);
+      assertThat(comment.get("time").asLong()).isEqualTo(item.get("time").asLong());
+      assertThat(comment.get("timeIso").asText()).isEqualTo(Instant.ofEpochSecond(item.get("time").asLong()).toString());
+      assertThat(comment.get("deleted").asBoolean()).isEqualTo(item.path("deleted").asBoolean());
+      assertThat(comment.get("dead").asBoolean()).isEqualTo(item.path("dead").asBoolean());
+      assertThat(comment.get("hnUrl").isNull()).isTrue();
+      boolean placeholder = item.path("deleted").asBoolean() || item.path("dead").asBoolean();
+      if (placeholder) {
+        assertThat(comment.get("text").isNull()).isTrue();
+      } else {
+        assertThat(comment.get("by").asText()).isEqualTo(item.get("by").asText());
+        assertThat(comment.get("text").asText()).isEqualTo(CommentText.excerpt(item.get("text").asText()));
+      }
+    }
+  }
+
+  @Test
+  void text_shouldShowThePostThenTheThreadIndented_withAuthorAgeExcerptAndLinkPerComment() {
+    var json = Json.read(run("--demo", "--hours", "6", "--json", "--quiet").out(), JsonNode.class);
+
+    var run = run("--demo", "--hours", "6", "--quiet");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    var lines = run.out().lines().toList();
+    assertThat(run.out()).contains(json.get("title").asText()).contains("by " + json.get("by").asText())
+        .contains("depth " + json.get("depth").asInt()).doesNotContain("news.ycombinator.com")
+        .contains("Synthetic demo data");
+    var thread = json.get("deepestThread");
+    int previousIndent = -1;
+    for (var comment : thread) {
+      int level = comment.get("level").asInt();
+      var head = lines.stream().filter(line -> line.strip().startsWith(level + " ")
+          && line.contains("item " + comment.get("id").asLong())).findFirst();
+      assertThat(head).as("level %d's line", level).isPresent();
+      int indent = head.get().length() - head.get().stripLeading().length();
+      assertThat(indent).as("level %d is drawn below its parent", level)
+          .isEqualTo(2 * Math.min(level, AnswerText.MAX_INDENT_LEVELS)).isGreaterThanOrEqualTo(previousIndent);
+      previousIndent = indent;
+      assertThat(head.get()).contains(comment.get("deleted").asBoolean() ? "[deleted]" : comment.get("by").asText())
+          .contains(" ago");
+      if (comment.hasNonNull("text")) {
+        var firstWords = comment.get("text").asText().split("\\s+");
+        assertThat(run.out()).contains(firstWords[0]);
+      }
+    }
+    // The synthetic notice goes to stderr however stderr is attached; progress does not when it is no terminal.
+    assertThat(run.err()).contains("synthetic data, not Hacker News").contains("26 h")
+        .doesNotContain("finding the window");
+  }
+
+  @Test
+  void demo_shouldWarn_whenTheWindowReachesOutsideTheSnapshot() {
+    var run = run("--demo", "--hours", "168", "--json", "--quiet");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains("warning: the 168 h window").contains("reaches outside the snapshot")
+        .contains("26.0 h of it hold data");
+    assertThat(Json.read(run.out(), JsonNode.class).get("window").get("hours").asInt()).isEqualTo(168);
+  }
+
+  @Test
+  void demo_shouldNotWarn_whenTheWindowLiesInsideTheSnapshot() {
+    var run = run("--demo", "--hours", "6", "--json", "--quiet");
+
+    assertThat(run.err()).contains("synthetic data").doesNotContain("warning");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
 import dev.hndeepest.discovery.DiscoveryReport;
@@ -113,13 +114,13 @@ class EngineAgainstReplicaIT {
     DeepestThreadResult clean;
     try (var replica = HnReplicaServer.start(items, ReplicaOptions.defaults());
         var client = client(replica)) {
-      clean = new DeepestThreadFinder(client, clock).find(window, ProgressListener.NONE);
+      clean = new DeepestThreadFinder(client, ItemSource.CUSTOM, clock).find(window, ProgressListener.NONE);
     }
 
     // WHEN
     try (var replica = HnReplicaServer.start(items, ReplicaOptions.defaults().withFaults(faults));
         var client = client(replica)) {
-      var faulty = new DeepestThreadFinder(client, clock).find(window, ProgressListener.NONE);
+      var faulty = new DeepestThreadFinder(client, ItemSource.CUSTOM, clock).find(window, ProgressListener.NONE);
 
       // THEN the same answer, and the faults really happened and were retried
       assertThat(faulty).isEqualTo(clean);
@@ -136,7 +137,7 @@ class EngineAgainstReplicaIT {
             .withRetry(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(2))))) {
       long started = System.nanoTime();
 
-      assertThatThrownBy(() -> new DeepestThreadFinder(client, Clock.fixed(END, ZoneOffset.UTC))
+      assertThatThrownBy(() -> new DeepestThreadFinder(client, ItemSource.CUSTOM, Clock.fixed(END, ZoneOffset.UTC))
               .find(TimeWindow.endingAt(END.getEpochSecond(), 24), ProgressListener.NONE))
           .isInstanceOf(HnUnavailableException.class)
           .hasMessageContaining("no HN request has succeeded for 2 s");

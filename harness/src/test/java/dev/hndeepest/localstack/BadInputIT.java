@@ -203,6 +203,19 @@ class BadInputIT {
     return cases.stream();
   }
 
+  @Test
+  void submit_shouldHintThatHoursIsAQueryParameter_whenOnlyAJsonBodyCarriesIt() {
+    var bad = submit("hours in a JSON body only", null, 400, "hours")
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"hours\":6}".getBytes(StandardCharsets.UTF_8));
+
+    var response = send(bad);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Json.read(response.body(), JsonNode.class).get("detail").asText())
+        .contains("hours and asOf are query parameters, as in POST /jobs?hours=6");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("badRequests")
   void badRequest_shouldGetItsProblemAndChangeNothing(BadRequest bad) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
@@ -40,6 +41,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,10 @@ class IdRangeJobIT {
       assertThat(Json.MAPPER.convertValue(job.at("/result/deepestPath"), long[].class))
           .containsExactly(expected.deepestPath().stream().mapToLong(Long::longValue).toArray());
       assertThat(job.at("/result/storiesConsidered").asLong()).isEqualTo(expected.postsConsidered());
+      var result = Json.MAPPER.convertValue(job.get("result"), DeepestThreadResult.class);
+      assertThat(result.deepestThread()).isEqualTo(expected.deepestThread());
+      // Batches crawl into each other's slices; each item read still counts once, as in the command.
+      assertThat(result.itemsFetched()).as("distinct items read").isEqualTo(expected.itemsFetched());
     }
   }
 
@@ -118,14 +124,14 @@ class IdRangeJobIT {
       var store = new DynamoJobStore(dynamoDb, resources.tableName("JobsTable"), Duration.ofDays(7), DAY_LATER);
       var job = Job.submitted(JobId.random(), new WindowRequest(10, END.getEpochSecond(), true), DAY_LATER.instant());
       store.create(job, Optional.empty());
-      var plan = new IdRangePlan(1_000, 6_000, 2_500);
+      var plan = new IdRangePlan(1_000, 6_000, 2_500, List.of());
 
       // WHEN discovery stores its plan twice (the second time with another range), and batch 0 is recorded twice
       boolean first = store.markRunning(job.id(), JobPlan.ofIdRange(plan, 40));
-      boolean second = store.markRunning(job.id(), JobPlan.ofIdRange(new IdRangePlan(1_000, 9_000, 2_500), 40));
+      boolean second = store.markRunning(job.id(), JobPlan.ofIdRange(new IdRangePlan(1_000, 9_000, 2_500, List.of()), 40));
       boolean postsPlan = store.markRunning(job.id(), JobPlan.ofPosts(0, 2, 40));
-      var counted = store.recordBatch(job.id(), new BatchOutcome(0, null, 7, 3_100, 7));
-      var again = store.recordBatch(job.id(), new BatchOutcome(0, null, 7, 3_100, 7));
+      var counted = store.recordBatch(job.id(), new BatchOutcome(0, null, 7, 3_100, 7, ItemSource.CUSTOM));
+      var again = store.recordBatch(job.id(), new BatchOutcome(0, null, 7, 3_100, 7, ItemSource.CUSTOM));
       var stored = store.find(job.id()).orElseThrow();
 
       // THEN the first plan stands, a stories plan can't replace it, and the batch's posts count once
@@ -146,7 +152,7 @@ class IdRangeJobIT {
 
   private static DeepestThreadResult commandAnswer(TimeWindow window) {
     try (var client = new FirebaseHnClient(HnClientConfig.defaults(replica.baseUrl()))) {
-      return new DeepestThreadFinder(client, DAY_LATER).find(window, ProgressListener.NONE);
+      return new DeepestThreadFinder(client, ItemSource.CUSTOM, DAY_LATER).find(window, ProgressListener.NONE);
     }
   }
 

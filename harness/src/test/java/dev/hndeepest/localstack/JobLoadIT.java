@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadFinder;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
 import dev.hndeepest.discovery.TimeWindow;
@@ -98,7 +99,7 @@ class JobLoadIT {
       assertThat(moto.messagesIn(stack.resources().queueUrl("WorkDeadLetterQueue"))).isZero();
       // AND a sample of answers equals the command's answer to the same question
       try (var client = new FirebaseHnClient(HnClientConfig.defaults(replica.baseUrl()))) {
-        var finder = new DeepestThreadFinder(client, AT_END);
+        var finder = new DeepestThreadFinder(client, ItemSource.CUSTOM, AT_END);
         for (var sample : List.of(submitted.getFirst(), submitted.get(JOBS / 2), submitted.getLast())) {
           var asOf = Instant.parse(sample.query().substring(sample.query().indexOf("asOf=") + 5));
           var expected = finder.find(TimeWindow.endingAt(asOf.getEpochSecond(), 1), ProgressListener.NONE);

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.answer.DeepestThreadFinder;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.answer.ProgressListener;
 import dev.hndeepest.discovery.TimeWindow;
@@ -117,7 +118,7 @@ class JobStackIT {
 
   private static DeepestThreadResult commandAnswer(TimeWindow window) {
     try (var client = new FirebaseHnClient(HnClientConfig.defaults(replica.baseUrl()))) {
-      return new DeepestThreadFinder(client, AT_END).find(window, ProgressListener.NONE);
+      return new DeepestThreadFinder(client, ItemSource.CUSTOM, AT_END).find(window, ProgressListener.NONE);
     }
   }
 
@@ -131,6 +132,11 @@ class JobStackIT {
     assertThat(actual.title()).isEqualTo(expected.title());
     assertThat(actual.postsConsidered()).isEqualTo(expected.postsConsidered());
     assertThat(actual.window()).isEqualTo(expected.window());
+    assertThat(actual.deepestThread()).as("the chain, its authors and excerpts, as stored with the partial maximum")
+        .hasSize(expected.depth()).isEqualTo(expected.deepestThread());
+    assertThat(actual.deepestThread()).extracting(DeepestThreadResult.Comment::text).anyMatch(t -> t != null);
+    assertThat(actual.source()).isEqualTo(ItemSource.CUSTOM);
+    assertThat(actual.hnUrl()).isNull();
   }
 
   @Test

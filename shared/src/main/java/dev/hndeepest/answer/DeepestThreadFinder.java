@@ -16,11 +16,14 @@ import java.util.Objects;
 public final class DeepestThreadFinder {
   private final HnApi api;
   private final Clock clock;
+  private final ItemSource source;
   private final PostDiscovery discovery;
   private final PostMeasurer measurer;
 
-  public DeepestThreadFinder(HnApi api, Clock clock) {
+  /** Reads {@code api}, which serves {@code source}'s items, with "now" from {@code clock}. */
+  public DeepestThreadFinder(HnApi api, ItemSource source, Clock clock) {
     this.api = Objects.requireNonNull(api, "api");
+    this.source = Objects.requireNonNull(source, "source");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.discovery = new PostDiscovery(api);
     this.measurer = new PostMeasurer(api);
@@ -40,6 +43,7 @@ public final class DeepestThreadFinder {
     listener.discoveredBy(discovered.report());
     listener.discovered(posts.size());
     var winner = measurer.deepest(posts, window.to(), done -> listener.measured(done, posts.size()));
-    return DeepestThreadResult.of(winner, window, posts.size(), api.stats().itemsFetched());
+    // The client reads every item once: its count is of distinct items, as the job's (ItemCount).
+    return DeepestThreadResult.of(winner, window, posts.size(), api.stats().itemsFetched(), source);
   }
 }

@@ -37,7 +37,7 @@ final class ApiAnswers {
     try {
       return action.get();
     } catch (InvalidRequestException e) {
-      return Problem.invalid(e.invalidParams(), requestId).response();
+      return Problem.invalid(e.invalidParams(), e.hint(), requestId).response();
     } catch (JobNotFoundException e) {
       return Problem.of(404, "no job with this id exists; jobs expire " + jobTtl.toDays() + " days after submission",
           requestId).response();

@@ -37,9 +37,11 @@ public record Problem(
     return new Problem(TYPE, reasonPhrase(status), status, detail, requestId, null);
   }
 
-  public static Problem invalid(List<InvalidParam> params, String requestId) {
+  /** @param hint what the client probably meant, added to the detail; null for none */
+  public static Problem invalid(List<InvalidParam> params, String hint, String requestId) {
     return new Problem(TYPE, reasonPhrase(400), 400,
-        "The request has invalid parameters; nothing was stored or queued.", requestId, params);
+        "The request has invalid parameters; nothing was stored or queued." + (hint == null ? "" : " " + hint),
+        requestId, params);
   }
 
   /** RFC 9110's reason phrase for a status this API answers with. */

@@ -16,13 +16,14 @@ import java.util.Map;
 public final class SubmitJobApi {
   private final JobSubmission submission;
   private final WindowRequestParser parser;
-  private final Clock clock;
+  private final Clock windowClock;
   private final Duration jobTtl;
 
-  public SubmitJobApi(JobSubmission submission, WindowRequestParser parser, Clock clock, Duration jobTtl) {
+  /** @param windowClock "now" for a window: {@code asOf}'s default and its bound (the HN data's end for a snapshot) */
+  public SubmitJobApi(JobSubmission submission, WindowRequestParser parser, Clock windowClock, Duration jobTtl) {
     this.submission = submission;
     this.parser = parser;
-    this.clock = clock;
+    this.windowClock = windowClock;
     this.jobTtl = jobTtl;
   }
 
@@ -33,7 +34,7 @@ public final class SubmitJobApi {
 
   public ApiResponse submit(ApiRequest request) {
     return ApiAnswers.answer(request, "POST", jobTtl, () -> {
-      var question = WindowQuery.parse(request, parser, clock.instant());
+      var question = WindowQuery.parse(request, parser, windowClock.instant());
       var submitted = submission.submit(question, request.header("Idempotency-Key"));
       var job = submitted.job();
       var jobUrl = request.urlOf(jobPath(job.id()));

@@ -21,8 +21,24 @@ final class WindowQuery {
 
   private WindowQuery() {}
 
+  /** Said when {@code hours} is missing from the query but a body was sent: the usual mistake of a JSON client. */
+  static final String QUERY_HINT = "hours and asOf are query parameters, as in POST /jobs?hours=6; "
+      + "the request body is ignored.";
+
   /** @throws InvalidRequestException naming each parameter that is wrong and why */
   static WindowRequest parse(ApiRequest request, WindowRequestParser parser, Instant now) {
+    try {
+      return parseQuery(request, parser, now);
+    } catch (InvalidRequestException e) {
+      boolean hoursMissing = request.queryValues("hours") == null || request.queryValues("hours").isEmpty();
+      if (hoursMissing && request.body() != null && !request.body().isBlank()) {
+        throw new InvalidRequestException(e.invalidParams(), QUERY_HINT);
+      }
+      throw e;
+    }
+  }
+
+  private static WindowRequest parseQuery(ApiRequest request, WindowRequestParser parser, Instant now) {
     var repeated = new ArrayList<InvalidParam>();
     String hours = single("hours", request.queryValues("hours"), repeated);
     String asOf = single("asOf", request.queryValues("asOf"), repeated);

@@ -1,6 +1,8 @@
 package dev.hndeepest.config;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +50,17 @@ public final class Environment {
 
   public URI requiredUri(String name) {
     return uri(name).orElseThrow(() -> new MissingVariableException(name));
+  }
+
+  /** An ISO-8601 instant ({@code 2025-06-10T12:00:00Z}); empty when unset or blank. */
+  public Optional<Instant> instant(String name) {
+    return text(name).map(value -> {
+      try {
+        return Instant.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new IllegalStateException(name + " must be an ISO-8601 instant, got " + value, e);
+      }
+    });
   }
 
   public Optional<Integer> positiveInt(String name) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * PRODUCT.md §1 for one post, from items already fetched: depth, visible comments and the deepest
- * path. Pure (no I/O), so the command and the worker Lambda run exactly the same computation.
+ * thread (the path's comments with their excerpts). Pure (no I/O), so the command and the worker Lambda run exactly the same computation.
  */
 public final class ThreadDepthCalculator {
   private ThreadDepthCalculator() {}
@@ -59,7 +59,7 @@ public final class ThreadDepthCalculator {
     if (depth == 0) {
       return ThreadDepth.NO_COMMENTS;
     }
-    return new ThreadDepth(depth, comments, pathTo(deepestId, post.id(), parentOf));
+    return new ThreadDepth(depth, comments, threadTo(deepestId, post.id(), parentOf, items));
   }
 
   private static List<Long> enqueueKids(
@@ -72,12 +72,14 @@ public final class ThreadDepthCalculator {
     return queue;
   }
 
-  private static List<Long> pathTo(long deepestId, long postId, Map<Long, Long> parentOf) {
-    var path = new ArrayList<Long>();
+  /** The chain from the top-level comment down to {@code deepestId}, each comment as the answer shows it. */
+  private static List<ThreadComment> threadTo(
+      long deepestId, long postId, Map<Long, Long> parentOf, Map<Long, HnItem> items) {
+    var thread = new ArrayList<ThreadComment>();
     for (long id = deepestId; id != postId; id = parentOf.get(id)) {
-      path.add(id);
+      thread.add(ThreadComment.of(items.get(id)));
     }
-    Collections.reverse(path);
-    return path;
+    Collections.reverse(thread);
+    return thread;
   }
 }

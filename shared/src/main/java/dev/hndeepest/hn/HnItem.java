@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One item of the Hacker News Firebase API, in its own field names.
- * Absent booleans mean false, absent lists mean empty.
+ * Absent booleans mean false, absent lists mean empty. As {@link FirebaseHnClient} keeps an item,
+ * {@code text} is the plain-text excerpt of a visible comment ({@link #withTextAsExcerpt()}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -54,12 +56,18 @@ public record HnItem(
     return "story".equals(type) || "poll".equals(type);
   }
 
-  /** This item without its {@code text}, which clients drop to keep cached items small. */
-  public HnItem withoutText() {
-    if (text == null) {
+  /**
+   * This item with {@code text} as clients keep it: a visible comment's plain-text excerpt (at most
+   * {@value CommentText#MAX_CHARS} characters, what an answer's thread shows), null for anything
+   * else (a post's text, a dead comment's) — the whole HTML would dominate a cache of many items.
+   */
+  public HnItem withTextAsExcerpt() {
+    String excerpt = "comment".equals(type) && isVisible() ? CommentText.excerpt(text) : null;
+    if (Objects.equals(excerpt, text)) {
       return this;
     }
-    return new HnItem(id, type, by, time, deleted, dead, parent, kids, title, url, null, score, descendants, poll, parts);
+    return new HnItem(id, type, by, time, deleted, dead, parent, kids, title, url, excerpt, score, descendants, poll,
+        parts);
   }
 
   /** This item with another {@code time}: how replicas and tests plant the live API's far-off times. */

@@ -11,16 +11,16 @@ import java.util.Optional;
 
 /**
  * Reads the Firebase API's JSON answers with Jackson's streaming parser, field by field into
- * {@link HnItem} (no tree, no reflection; {@code text} is skipped unread); anything that does not
- * parse, or has more after its value, is a {@link MalformedBodyException}.
+ * {@link HnItem} (no tree, no reflection; {@code text} kept only as a visible comment's excerpt);
+ * anything that does not parse, or has more after its value, is a {@link MalformedBodyException}.
  */
 final class HnJsonReader {
 
   private final JsonFactory factory = new JsonFactory();
 
   /**
-   * The item, or empty when the body is {@code null}. The {@code text} field is dropped: nothing
-   * in the domain reads it and it is most of an item's size.
+   * The item, or empty when the body is {@code null}. Of {@code text}, only a visible comment's
+   * excerpt is kept ({@link HnItem#withTextAsExcerpt()}): the whole HTML is most of an item's size.
    */
   Optional<HnItem> item(byte[] body, long expectedId) throws MalformedBodyException {
     try (var parser = factory.createParser(body)) {
@@ -37,7 +37,7 @@ final class HnJsonReader {
       if (item.id() != expectedId) {
         throw new MalformedBodyException("answer for item " + expectedId + " carries id " + item.id());
       }
-      return Optional.of(item);
+      return Optional.of(item.withTextAsExcerpt());
     } catch (JacksonException e) {
       // No parser message: it may quote the body, which must not reach the logs.
       throw malformed(body);
@@ -92,6 +92,7 @@ final class HnJsonReader {
     String by = null;
     String title = null;
     String url = null;
+    String text = null;
     Boolean deleted = null;
     Boolean dead = null;
     Long parent = null;
@@ -114,6 +115,7 @@ final class HnJsonReader {
         case "by" -> by = text(parser, isNull, body);
         case "title" -> title = text(parser, isNull, body);
         case "url" -> url = text(parser, isNull, body);
+        case "text" -> text = text(parser, isNull, body);
         case "deleted" -> deleted = isNull ? null : parser.getBooleanValue();
         case "dead" -> dead = isNull ? null : parser.getBooleanValue();
         case "parent" -> parent = isNull ? null : parser.getLongValue();
@@ -122,10 +124,10 @@ final class HnJsonReader {
         case "descendants" -> descendants = isNull ? null : parser.getIntValue();
         case "kids" -> kids = isNull ? null : ids(parser, value, body);
         case "parts" -> parts = isNull ? null : ids(parser, value, body);
-        default -> parser.skipChildren(); // text and anything else: not read
+        default -> parser.skipChildren(); // anything else: not read
       }
     }
-    return new HnItem(id, type, by, time, deleted, dead, parent, kids, title, url, null, score, descendants, poll,
+    return new HnItem(id, type, by, time, deleted, dead, parent, kids, title, url, text, score, descendants, poll,
         parts);
   }
 

@@ -1,9 +1,9 @@
 package dev.hndeepest.job;
 
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.depth.Post;
 import dev.hndeepest.depth.PostMeasurer;
 import dev.hndeepest.discovery.PostDiscovery;
-import dev.hndeepest.hn.HnApi;
 import java.util.List;
 
 /**
@@ -14,8 +14,8 @@ import java.util.List;
 final class BatchMeasurer {
   private BatchMeasurer() {}
 
-  /** The batch's outcome for {@code job}, reading HN through {@code hn}. */
-  static BatchOutcome measure(Job job, WorkMessage.Batch batch, HnApi hn) {
+  /** The batch's outcome for {@code job}, reading HN from {@code source} through {@code hn}. */
+  static BatchOutcome measure(Job job, WorkMessage.Batch batch, MessageReads hn, ItemSource source) {
     var window = job.request().window();
     List<Post> posts = switch (batch) {
       case WorkMessage.MeasurePosts listed -> listed.posts();
@@ -25,6 +25,11 @@ final class BatchMeasurer {
     var best = new PostMeasurer(hn).deepest(posts, job.request().asOf());
     // Listed posts were counted by discovery; a scan counts the posts it finds.
     int found = batch instanceof WorkMessage.MeasureIdRange ? posts.size() : 0;
-    return new BatchOutcome(batch.batch(), best, posts.size(), hn.stats().itemsFetched(), found);
+    var read = hn.readIds();
+    long owned = switch (batch) {
+      case WorkMessage.MeasurePosts listed -> read.size();
+      case WorkMessage.MeasureIdRange range -> ItemCount.ofIdRangeBatch(read, range, job.idRangePlan());
+    };
+    return new BatchOutcome(batch.batch(), best, posts.size(), owned, found, source);
   }
 }

@@ -7,9 +7,13 @@ import java.util.List;
  * How discovery split a window's id range into {@link WorkMessage.MeasureIdRange} batches: batch
  * {@code i} covers {@code [firstId + i * idsPerBatch, min(endExclusive, firstId + (i + 1) * idsPerBatch))}.
  * Stored with the job, so a redelivered discovery sends exactly the same batches again.
+ *
+ * @param discoveryReadsAbove the items discovery read at or above {@code endExclusive}, ascending:
+ *     discovery counts them, so a batch whose crawl reads one again does not ({@link ItemCount})
  */
-public record IdRangePlan(long firstId, long endExclusive, int idsPerBatch) {
+public record IdRangePlan(long firstId, long endExclusive, int idsPerBatch, List<Long> discoveryReadsAbove) {
   public IdRangePlan {
+    discoveryReadsAbove = List.copyOf(discoveryReadsAbove);
     if (firstId < 0 || endExclusive < firstId) {
       throw new IllegalArgumentException("bad id range [" + firstId + ", " + endExclusive + ")");
     }
@@ -24,7 +28,8 @@ public record IdRangePlan(long firstId, long endExclusive, int idsPerBatch) {
    * workers take at once) and the ids spread evenly over them: every round of deliveries is full,
    * so the last batches don't run alone while the other workers idle.
    */
-  public static IdRangePlan sized(long firstId, long endExclusive, int maxIdsPerBatch, int batchesPerRound) {
+  public static IdRangePlan sized(long firstId, long endExclusive, int maxIdsPerBatch, int batchesPerRound,
+      List<Long> discoveryReadsAbove) {
     if (maxIdsPerBatch < 1 || batchesPerRound < 1) {
       throw new IllegalArgumentException(
           "maxIdsPerBatch and batchesPerRound must be positive, were " + maxIdsPerBatch + ", " + batchesPerRound);
@@ -32,11 +37,16 @@ public record IdRangePlan(long firstId, long endExclusive, int idsPerBatch) {
     long ids = Math.max(0, endExclusive - firstId);
     long batches = (ids + maxIdsPerBatch - 1) / maxIdsPerBatch;
     if (batches <= 1) {
-      return new IdRangePlan(firstId, endExclusive, maxIdsPerBatch);
+      return new IdRangePlan(firstId, endExclusive, maxIdsPerBatch, discoveryReadsAbove);
     }
     long rounded = (batches + batchesPerRound - 1) / batchesPerRound * batchesPerRound;
     int idsPerBatch = Math.toIntExact(Math.max(1, (ids + rounded - 1) / rounded));
-    return new IdRangePlan(firstId, endExclusive, idsPerBatch);
+    return new IdRangePlan(firstId, endExclusive, idsPerBatch, discoveryReadsAbove);
+  }
+
+  /** Whether {@code id} lies in the plan's whole range, which its batches' scans read completely. */
+  public boolean covers(long id) {
+    return id >= firstId && id < endExclusive;
   }
 
   /** Batches of this plan; 0 for an empty range. */

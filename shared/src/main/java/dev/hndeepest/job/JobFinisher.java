@@ -1,9 +1,11 @@
 package dev.hndeepest.job;
 
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.depth.Winner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +56,12 @@ public final class JobFinisher {
       return job;
     }
     var winner = Winner.of(partials.stream().map(BatchOutcome::best).toList());
+    // Each partial counts only the items it owns (ItemCount): the sum counts every item once.
     long itemsFetched = job.discoveryItemsFetched() + partials.stream().mapToLong(BatchOutcome::itemsFetched).sum();
-    var result = DeepestThreadResult.of(winner, job.request().window(), job.postsTotal(), itemsFetched);
+    // Every batch read the worker's one source; partials stored before sources were recorded read the live API.
+    var source = partials.stream().map(BatchOutcome::source).filter(Objects::nonNull).findFirst()
+        .orElse(ItemSource.FIREBASE);
+    var result = DeepestThreadResult.of(winner, job.request().window(), job.postsTotal(), itemsFetched, source);
     var completed = store.complete(id, result);
     log.info("job {} {} from {} batches", id, completed.status(), partials.size());
     return completed;

@@ -2,7 +2,6 @@ package dev.hndeepest.job;
 
 import dev.hndeepest.discovery.PostDiscovery;
 import dev.hndeepest.discovery.WindowLocation;
-import dev.hndeepest.hn.HnApi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +37,9 @@ final class JobPlanner {
   }
 
   /** Reads HN through {@code hn} to find the job's window; sends and stores nothing. */
-  Planned plan(Job job, HnApi hn) {
+  Planned plan(Job job, MessageReads hn) {
     var location = new PostDiscovery(hn).locate(job.request().window(), clock.instant());
-    long itemsFetched = hn.stats().itemsFetched();
+    var read = hn.readIds();
     return switch (location) {
       case WindowLocation.Listed listed -> {
         var posts = listed.discovered().posts();
@@ -49,11 +48,13 @@ final class JobPlanner {
         for (int i = 0; i < batches.size(); i++) {
           messages.add(new WorkMessage.MeasurePosts(job.id(), i, batches.get(i)));
         }
-        yield new Planned(JobPlan.ofPosts(posts.size(), batches.size(), itemsFetched), messages);
+        yield new Planned(JobPlan.ofPosts(posts.size(), batches.size(), ItemCount.ofDiscovery(read, null)), messages);
       }
       case WindowLocation.IdRange range -> {
-        var plan = IdRangePlan.sized(range.firstId(), range.endExclusive(), idsPerBatch, batchesPerRound);
-        yield new Planned(JobPlan.ofIdRange(plan, itemsFetched), List.copyOf(plan.messages(job.id())));
+        var above = read.stream().filter(id -> id >= range.endExclusive()).sorted().toList();
+        var plan = IdRangePlan.sized(range.firstId(), range.endExclusive(), idsPerBatch, batchesPerRound, above);
+        yield new Planned(JobPlan.ofIdRange(plan, ItemCount.ofDiscovery(read, plan)),
+            List.copyOf(plan.messages(job.id())));
       }
     };
   }

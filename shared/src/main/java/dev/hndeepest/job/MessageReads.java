@@ -59,6 +59,11 @@ final class MessageReads implements HnApi {
     return shared.newStories();
   }
 
+  /** The distinct items this message read, for its share of the job's count ({@link ItemCount}). */
+  Set<Long> readIds() {
+    return Set.copyOf(itemIds);
+  }
+
   /** Reads through this view, none of them retries; {@code itemsFetched}: distinct items it read. */
   @Override
   public HnClientStats stats() {

@@ -1,6 +1,7 @@
 package dev.hndeepest.job;
 
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.concurrent.FanOut;
 import dev.hndeepest.hn.HnApi;
 import java.time.Clock;
@@ -26,36 +27,40 @@ public final class WorkProcessor {
   private final Supplier<HnApi> hnApiPerDelivery;
   private final JobPlanner planner;
   private final int maxReceiveCount;
+  private final ItemSource source;
 
   /**
    * @param hnApiPerDelivery a fresh client (and so a fresh item cache) per delivery, shared by its
    *     messages: its concurrency bounds one invocation's requests in flight, neighbouring id ranges
    *     of one delivery share the items they both read, and a long-lived worker's memory doesn't
    *     grow with every batch it has seen
+   * @param source where {@code hnApiPerDelivery} reads, as answers name it
+   * @param hnClock "now" for the HN data: whether a window ends now (a snapshot's end for a snapshot)
    * @param maxReceiveCount the queue's redrive limit: a failure on that delivery fails the job
    * @param idsPerBatch the most ids one {@link WorkMessage.MeasureIdRange} batch scans
    * @param batchesPerRound the messages the queue's workers take at once (most concurrent
    *     invocations times messages per delivery): id-range batches come in multiples of it
    */
-  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
-      BatchPlanner packer, Clock clock, int maxReceiveCount, int idsPerBatch, int batchesPerRound) {
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery, ItemSource source,
+      BatchPlanner packer, Clock hnClock, int maxReceiveCount, int idsPerBatch, int batchesPerRound) {
     this.store = store;
     this.queue = queue;
     this.hnApiPerDelivery = hnApiPerDelivery;
-    this.planner = new JobPlanner(packer, clock, idsPerBatch, batchesPerRound);
+    this.source = source;
+    this.planner = new JobPlanner(packer, hnClock, idsPerBatch, batchesPerRound);
     this.maxReceiveCount = maxReceiveCount;
   }
 
   /** With id-range batches of exactly {@code idsPerBatch} ids (the last one shorter). */
-  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
-      BatchPlanner packer, Clock clock, int maxReceiveCount, int idsPerBatch) {
-    this(store, queue, hnApiPerDelivery, packer, clock, maxReceiveCount, idsPerBatch, 1);
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery, ItemSource source,
+      BatchPlanner packer, Clock hnClock, int maxReceiveCount, int idsPerBatch) {
+    this(store, queue, hnApiPerDelivery, source, packer, hnClock, maxReceiveCount, idsPerBatch, 1);
   }
 
   /** With {@link #DEFAULT_IDS_PER_BATCH} ids per id-range batch. */
-  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery,
-      BatchPlanner packer, Clock clock, int maxReceiveCount) {
-    this(store, queue, hnApiPerDelivery, packer, clock, maxReceiveCount, DEFAULT_IDS_PER_BATCH);
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery, ItemSource source,
+      BatchPlanner packer, Clock hnClock, int maxReceiveCount) {
+    this(store, queue, hnApiPerDelivery, source, packer, hnClock, maxReceiveCount, DEFAULT_IDS_PER_BATCH);
   }
 
   /** @return the message ids that failed and must be delivered again */
@@ -82,7 +87,7 @@ public final class WorkProcessor {
       return false;
     }
     try {
-      handle(message, new MessageReads(deliveryHn));
+      handle(message, deliveryHn);
       return true;
     } catch (RuntimeException e) {
       onFailure(queued, message, e);
@@ -111,14 +116,16 @@ public final class WorkProcessor {
     };
   }
 
-  void handle(WorkMessage message, HnApi hn) {
+  /** Handles one message, reading HN through its own view of {@code deliveryHn}. */
+  void handle(WorkMessage message, HnApi deliveryHn) {
+    var hn = new MessageReads(deliveryHn);
     switch (message) {
       case WorkMessage.DiscoverPosts discover -> discover(discover.jobId(), hn);
       case WorkMessage.Batch batch -> measure(batch, hn);
     }
   }
 
-  private void discover(JobId id, HnApi hn) {
+  private void discover(JobId id, MessageReads hn) {
     var job = store.find(id).orElse(null);
     if (job == null || job.status().isTerminal()) {
       log.info("job {}: discovery skipped, job is {}", id, job == null ? "gone" : job.status());
@@ -140,7 +147,7 @@ public final class WorkProcessor {
         () -> log.info("job {}: {} posts in {} batches ({} items read)", id, plan.postsTotal(), plan.batchesTotal(),
             plan.discoveryItemsFetched()));
     if (plan.batchesTotal() == 0) {
-      store.complete(id, DeepestThreadResult.of(null, job.request().window(), 0, plan.discoveryItemsFetched()));
+      store.complete(id, DeepestThreadResult.of(null, job.request().window(), 0, plan.discoveryItemsFetched(), source));
       return;
     }
     queue.sendAll(planned.messages());
@@ -172,14 +179,14 @@ public final class WorkProcessor {
     }
   }
 
-  private void measure(WorkMessage.Batch batch, HnApi hn) {
+  private void measure(WorkMessage.Batch batch, MessageReads hn) {
     var id = batch.jobId();
     var job = store.find(id).orElse(null);
     if (job == null || job.status() != JobStatus.RUNNING) {
       log.info("job {}: batch {} skipped, job is {}", id, batch.batch(), job == null ? "gone" : job.status());
       return;
     }
-    var outcome = BatchMeasurer.measure(job, batch, hn);
+    var outcome = BatchMeasurer.measure(job, batch, hn, source);
     var record = store.recordBatch(id, outcome);
     log.info("job {}: {} {} ({} posts, {} items read)", id, describe(batch), record, outcome.postCount(),
         outcome.itemsFetched());

@@ -33,7 +33,7 @@ class DeepestThreadFinderTest {
   }
 
   private static DeepestThreadResult find(TreeBuilder tree) {
-    return new DeepestThreadFinder(tree.api(), LATER).find(WINDOW, ProgressListener.NONE);
+    return new DeepestThreadFinder(tree.api(), ItemSource.CUSTOM, LATER).find(WINDOW, ProgressListener.NONE);
   }
 
   @Test
@@ -52,7 +52,8 @@ class DeepestThreadFinderTest {
     assertThat(result.deepestPath()).isNull();
     assertThat(result.window()).isEqualTo(WINDOW);
     assertThat(result.postsConsidered()).isZero();
-    assertThat(result.source()).isEqualTo("firebase");
+    assertThat(result.deepestThread()).isNull();
+    assertThat(result.source()).isEqualTo(ItemSource.CUSTOM);
   }
 
   @Test
@@ -152,13 +153,13 @@ class DeepestThreadFinderTest {
   }
 
   @Test
-  void find_shouldFillResultFields_fromWinner() {
+  void find_shouldFillResultFieldsWithHnLinks_whenSourceIsFirebase() {
     // GIVEN
     var tree = tree().post(1, FROM + 100).title("Show HN: x").url("https://x.example").comment(2, 1, FROM + 200);
     var api = tree.api();
 
     // WHEN
-    var result = new DeepestThreadFinder(api, LATER).find(WINDOW, ProgressListener.NONE);
+    var result = new DeepestThreadFinder(api, ItemSource.FIREBASE, LATER).find(WINDOW, ProgressListener.NONE);
 
     // THEN
     assertThat(result.title()).isEqualTo("Show HN: x");
@@ -166,7 +167,44 @@ class DeepestThreadFinderTest {
     assertThat(result.by()).isEqualTo("user1");
     assertThat(result.time()).isEqualTo(FROM + 100);
     assertThat(result.hnUrl()).isEqualTo("https://news.ycombinator.com/item?id=1");
+    assertThat(result.deepestThread()).singleElement()
+        .satisfies(c -> assertThat(c.hnUrl()).isEqualTo("https://news.ycombinator.com/item?id=2"));
+    assertThat(result.source()).isEqualTo(ItemSource.FIREBASE);
     assertThat(result.itemsFetched()).isEqualTo(api.stats().itemsFetched()).isPositive();
+  }
+
+  @Test
+  void find_shouldShowTheChainWithPlaceholdersAndNoLinks_whenSourceIsNotFirebase() {
+    // GIVEN post 1's deepest chain runs through a deleted and a dead comment
+    var tree = tree().post(1, FROM + 100)
+        .comment(2, 1, FROM + 200).comment(3, 2, FROM + 300).deleted().comment(4, 3, FROM + 400).dead()
+        .comment(5, 4, FROM + 500).comment(6, 1, FROM + 600);
+
+    // WHEN
+    var result = new DeepestThreadFinder(tree.api(), ItemSource.SNAPSHOT, LATER).find(WINDOW, ProgressListener.NONE);
+
+    // THEN one entry per level, deepestPath's ids, placeholders without text, no HN links anywhere
+    assertThat(result.deepestPath()).containsExactly(2L, 3L, 4L, 5L);
+    assertThat(result.deepestThread()).extracting(DeepestThreadResult.Comment::id).containsExactly(2L, 3L, 4L, 5L);
+    assertThat(result.deepestThread()).extracting(DeepestThreadResult.Comment::level).containsExactly(1, 2, 3, 4);
+    var top = result.deepestThread().getFirst();
+    assertThat(top.by()).isEqualTo("user2");
+    assertThat(top.time()).isEqualTo(FROM + 200);
+    assertThat(top.timeIso()).isEqualTo(java.time.Instant.ofEpochSecond(FROM + 200).toString());
+    assertThat(top.text()).isEqualTo("text of 2");
+    assertThat(result.deepestThread().get(1)).satisfies(c -> {
+      assertThat(c.deleted()).isTrue();
+      assertThat(c.by()).isNull();
+      assertThat(c.text()).isNull();
+    });
+    assertThat(result.deepestThread().get(2)).satisfies(c -> {
+      assertThat(c.dead()).isTrue();
+      assertThat(c.text()).as("a dead placeholder shows no text").isNull();
+    });
+    assertThat(result.deepestThread().get(3).text()).isEqualTo("text of 5");
+    assertThat(result.hnUrl()).isNull();
+    assertThat(result.deepestThread()).extracting(DeepestThreadResult.Comment::hnUrl).containsOnlyNulls();
+    assertThat(result.source()).isEqualTo(ItemSource.SNAPSHOT);
   }
 
   @Test
@@ -192,7 +230,7 @@ class DeepestThreadFinderTest {
     };
 
     // WHEN
-    new DeepestThreadFinder(tree.api(), LATER).find(WINDOW, listener);
+    new DeepestThreadFinder(tree.api(), ItemSource.CUSTOM, LATER).find(WINDOW, listener);
 
     // THEN
     assertThat(events).containsExactly("ID_SCAN", "discovered 3", "1/3", "2/3", "3/3");
@@ -205,7 +243,7 @@ class DeepestThreadFinderTest {
     var api = FakeHnApi.builder().items(items).failOn(2).newStories(List.of(3L, 1L)).build();
 
     // WHEN / THEN (asOf now, so discovery reads /newstories and only the crawl touches item 2)
-    var finder = new DeepestThreadFinder(api, clockAt(WINDOW.to()));
+    var finder = new DeepestThreadFinder(api, ItemSource.CUSTOM, clockAt(WINDOW.to()));
     assertThatThrownBy(() -> finder.find(new TimeWindow(2, FROM - 3_600, WINDOW.to()), ProgressListener.NONE))
         .isExactlyInstanceOf(HnUnavailableException.class)
         .hasMessageContaining("item 2");
@@ -223,8 +261,8 @@ class DeepestThreadFinderTest {
       var expected = Oracle.deepest(items, byId, window);
 
       // WHEN as of long ago, and as of now (the fast route where the list covers the window)
-      var old = new DeepestThreadFinder(FakeHnApi.of(items), clockAt(lastTime + 86_400)).find(window, ProgressListener.NONE);
-      var now = new DeepestThreadFinder(FakeHnApi.of(items), clockAt(to)).find(window, ProgressListener.NONE);
+      var old = new DeepestThreadFinder(FakeHnApi.of(items), ItemSource.CUSTOM, clockAt(lastTime + 86_400)).find(window, ProgressListener.NONE);
+      var now = new DeepestThreadFinder(FakeHnApi.of(items), ItemSource.CUSTOM, clockAt(to)).find(window, ProgressListener.NONE);
 
       // THEN
       for (var result : List.of(old, now)) {
@@ -245,7 +283,7 @@ class DeepestThreadFinderTest {
     var api = FakeHnApi.of(items);
 
     // WHEN
-    var result = new DeepestThreadFinder(api, clockAt(to)).find(TimeWindow.endingAt(to, 2), ProgressListener.NONE);
+    var result = new DeepestThreadFinder(api, ItemSource.CUSTOM, clockAt(to)).find(TimeWindow.endingAt(to, 2), ProgressListener.NONE);
 
     // THEN
     assertThat(result.depth()).isPositive();

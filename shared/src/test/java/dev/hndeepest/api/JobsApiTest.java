@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hndeepest.depth.MeasuredPost;
 import dev.hndeepest.depth.Post;
-import dev.hndeepest.depth.ThreadDepth;
+import dev.hndeepest.answer.ItemSource;
+import dev.hndeepest.depth.Threads;
 import dev.hndeepest.job.BatchOutcome;
 import dev.hndeepest.job.BackendException;
 import dev.hndeepest.job.FailingJobStore;
@@ -81,6 +82,30 @@ class JobsApiTest {
     assertThat(body.get("asOf").asText()).isEqualTo("2025-06-10T12:00:00Z");
     assertThat(body.at("/links/self").asText()).isEqualTo(jobUrl);
     assertThat(queue.sent()).hasSize(1);
+  }
+
+  @Test
+  void submit_shouldHintThatHoursIsAQueryParameter_whenItCameInAJsonBody() {
+    // GIVEN a client that sends the question as JSON, as many APIs take it
+    var request = new ApiRequest("POST", "/jobs", Map.of(), Map.of(), Map.of("Content-Type", List.of("application/json")),
+        "{\"hours\":6}", "req-1", STAGE);
+
+    // WHEN
+    var response = api.submit(request);
+
+    // THEN 400, the detail says where hours goes, and nothing changed
+    var body = json(response);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(body.get("detail").asText()).contains("query parameter").contains("POST /jobs?hours=6")
+        .contains("body is ignored");
+    assertThat(body.at("/invalidParams/0/name").asText()).isEqualTo("hours");
+    assertThat(store.writes()).isZero();
+    assertThat(queue.sent()).isEmpty();
+  }
+
+  @Test
+  void submit_shouldNotHintAtTheBody_whenHoursIsMissingAndNoBodyCame() {
+    assertThat(json(api.submit(post(Map.of()))).get("detail").asText()).doesNotContain("body");
   }
 
   @Test
@@ -261,6 +286,7 @@ class JobsApiTest {
   private static BatchOutcome outcome(int batch, int comments, int depth, int stories) {
     var post = new Post(1000 + batch, "story", "t", null, "u", NOW.getEpochSecond() - 60, List.of());
     var path = java.util.stream.LongStream.rangeClosed(1, depth).boxed().toList();
-    return new BatchOutcome(batch, new MeasuredPost(post, new ThreadDepth(depth, comments, path)), stories, 10);
+    return new BatchOutcome(batch, new MeasuredPost(post, Threads.of(depth, comments, path)), stories, 10, 0,
+        ItemSource.CUSTOM);
   }
 }

@@ -14,7 +14,7 @@ class MeasuredPostTest {
       path.add(id + level);
     }
     return new MeasuredPost(
-        new Post(id, "story", "t", null, "u", 100, List.of()), new ThreadDepth(depth, comments, path));
+        new Post(id, "story", "t", null, "u", 100, List.of()), Threads.of(depth, comments, path));
   }
 
   @Test

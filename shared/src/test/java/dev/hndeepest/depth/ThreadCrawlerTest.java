@@ -34,7 +34,7 @@ class ThreadCrawlerTest {
     var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN three levels, six comments each asked for once, the post not at all
-    assertThat(thread).isEqualTo(new ThreadDepth(3, 6, List.of(2L, 5L, 7L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(3, 6, List.of(2L, 5L, 7L)));
     assertThat(api.itemRequests()).isEqualTo(6);
     assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
     assertThat(api.requests(1)).isZero();
@@ -50,7 +50,7 @@ class ThreadCrawlerTest {
     var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(1, 1, List.of(2L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(1, 1, List.of(2L)));
     assertThat(api.requests(3)).isEqualTo(1);
     assertThat(api.requests(4)).isZero();
   }
@@ -65,7 +65,7 @@ class ThreadCrawlerTest {
     var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(2, 1, List.of(3L, 4L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(2, 1, List.of(3L, 4L)));
     assertThat(api.requests(2)).isEqualTo(1);
   }
 
@@ -80,7 +80,7 @@ class ThreadCrawlerTest {
     var thread = new ThreadCrawler(api).crawl(Post.of(tree.item(1)), AS_OF);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(2, 2, List.of(2L, 3L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(2, 2, List.of(2L, 3L)));
     assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
     assertThat(api.requests(1)).isZero();
   }
@@ -162,8 +162,8 @@ class ThreadCrawlerTest {
     // AND once 2 answers, post 1 completes as usual
     release.countDown();
     crawl.join();
-    assertThat(measured.get(1L)).isEqualTo(new ThreadDepth(2, 4, List.of(3L, 4L)));
-    assertThat(measured.get(10L)).isEqualTo(new ThreadDepth(2, 2, List.of(11L, 12L)));
+    assertThat(Threads.shape(measured.get(1L))).isEqualTo(Threads.shape(2, 4, List.of(3L, 4L)));
+    assertThat(Threads.shape(measured.get(10L))).isEqualTo(Threads.shape(2, 2, List.of(11L, 12L)));
   }
 
   /** Answers from {@code inner}, but holds item {@code gatedId} until {@code release} opens. */

@@ -26,7 +26,7 @@ class ThreadDepthCalculatorTest {
     var thread = measure(tree, 1);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(0, 0, List.of()));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(0, 0, List.of()));
   }
 
   @Test
@@ -38,7 +38,7 @@ class ThreadDepthCalculatorTest {
     var thread = measure(tree, 1);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(2, 3, List.of(2L, 3L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(2, 3, List.of(2L, 3L)));
   }
 
   @Test
@@ -50,7 +50,7 @@ class ThreadDepthCalculatorTest {
     var thread = measure(tree, 1);
 
     // THEN it stays on level 2, its path runs through the placeholder, the placeholder isn't counted
-    assertThat(thread).isEqualTo(new ThreadDepth(2, 1, List.of(2L, 3L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(2, 1, List.of(2L, 3L)));
   }
 
   @Test
@@ -62,7 +62,7 @@ class ThreadDepthCalculatorTest {
     var thread = measure(tree, 1);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(3, 2, List.of(2L, 3L, 4L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(3, 2, List.of(2L, 3L, 4L)));
   }
 
   @Test
@@ -75,7 +75,7 @@ class ThreadDepthCalculatorTest {
     var thread = measure(tree, 1);
 
     // THEN only comment 2 counts, for depth and for comments
-    assertThat(thread).isEqualTo(new ThreadDepth(1, 1, List.of(2L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(1, 1, List.of(2L)));
   }
 
   @Test
@@ -101,7 +101,7 @@ class ThreadDepthCalculatorTest {
     var thread = measure(tree, 1);
 
     // THEN comment 5 at exactly asOf counts; 3 and its reply do not
-    assertThat(thread).isEqualTo(new ThreadDepth(1, 2, List.of(2L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(1, 2, List.of(2L)));
   }
 
   @Test
@@ -127,7 +127,7 @@ class ThreadDepthCalculatorTest {
     var thread = ThreadDepthCalculator.measure(Post.of(tree.item(1)), items, AS_OF);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(1, 1, List.of(4L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(1, 1, List.of(4L)));
   }
 
   @Test
@@ -155,7 +155,7 @@ class ThreadDepthCalculatorTest {
     var thread = measure(tree, 1);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(3, 4, List.of(3L, 8L, 9L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(3, 4, List.of(3L, 8L, 9L)));
   }
 
   @Test
@@ -168,7 +168,7 @@ class ThreadDepthCalculatorTest {
 
     // THEN
     assertThat(tree.item(1).parts()).containsExactly(2L, 3L);
-    assertThat(thread).isEqualTo(new ThreadDepth(1, 1, List.of(4L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(1, 1, List.of(4L)));
   }
 
   @Test
@@ -181,7 +181,7 @@ class ThreadDepthCalculatorTest {
     var thread = measure(tree, 1);
 
     // THEN
-    assertThat(thread).isEqualTo(new ThreadDepth(2, 2, List.of(2L, 3L)));
+    assertThat(Threads.shape(thread)).isEqualTo(Threads.shape(2, 2, List.of(2L, 3L)));
   }
 
   @Test

@@ -68,7 +68,7 @@ class FirebaseHnClientTest {
   }
 
   @Test
-  void item_shouldParseFieldsAndDropText_whenStoryAnswered() {
+  void item_shouldParseFieldsAndKeepNoText_whenStoryAnswered() {
     // GIVEN
     server.script("item/8863.json", json(STORY_JSON));
 
@@ -85,8 +85,33 @@ class FirebaseHnClientTest {
       assertThat(story.title()).isEqualTo("My YC app: Dropbox");
       assertThat(story.score()).isEqualTo(104);
       assertThat(story.descendants()).isEqualTo(71);
-      assertThat(story.text()).as("text is dropped to keep the cache small").isNull();
+      assertThat(story.text()).as("a post's text is not kept").isNull();
     });
+  }
+
+  @Test
+  void item_shouldKeepThePlainTextExcerpt_whenVisibleCommentAnswered() {
+    // GIVEN a comment with HN's HTML, longer than an excerpt
+    var html = "It&#x27;s &quot;fine&quot;.<p>" + "more words ".repeat(60);
+    server.script("item/9.json", json("{\"id\":9,\"type\":\"comment\",\"by\":\"a\",\"time\":1,\"parent\":8,"
+        + "\"text\":\"" + html + "\"}"));
+
+    // WHEN
+    var item = client().item(9).orElseThrow();
+
+    // THEN
+    assertThat(item.text()).startsWith("It's \"fine\".\n\nmore words").endsWith("…")
+        .hasSizeLessThanOrEqualTo(CommentText.MAX_CHARS);
+  }
+
+  @Test
+  void item_shouldKeepNoText_whenCommentIsDead() {
+    // GIVEN a dead comment: the live API still sends its text
+    server.script("item/9.json", json("{\"id\":9,\"type\":\"comment\",\"dead\":true,\"by\":\"a\",\"time\":1,"
+        + "\"parent\":8,\"text\":\"spam\"}"));
+
+    // WHEN / THEN
+    assertThat(client().item(9).orElseThrow().text()).isNull();
   }
 
   @Test

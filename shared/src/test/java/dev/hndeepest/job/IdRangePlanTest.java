@@ -3,6 +3,7 @@ package dev.hndeepest.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdRangePlanTest {
@@ -11,7 +12,7 @@ class IdRangePlanTest {
   @Test
   void messages_shouldCoverTheRangeInContiguousBatches_whenLastBatchIsShort() {
     // GIVEN ids 100..1049 in batches of 400
-    var plan = new IdRangePlan(100, 1_050, 400);
+    var plan = new IdRangePlan(100, 1_050, 400, List.of());
 
     // WHEN
     var messages = plan.messages(JOB);
@@ -27,7 +28,7 @@ class IdRangePlanTest {
   @Test
   void sized_shouldFillWholeRounds_whenTheRangeNeedsMoreThanOneBatch() {
     // GIVEN 97,000 ids, at most 2,500 a batch (39 batches), rounds of 4 workers x 5 messages
-    var plan = IdRangePlan.sized(1_000, 98_000, 2_500, 20);
+    var plan = IdRangePlan.sized(1_000, 98_000, 2_500, 20, List.of());
 
     // WHEN
     var messages = plan.messages(JOB);
@@ -44,7 +45,7 @@ class IdRangePlanTest {
 
   @Test
   void sized_shouldKeepOneBatch_whenTheRangeFitsInOne() {
-    var plan = IdRangePlan.sized(1_000, 2_000, 2_500, 20);
+    var plan = IdRangePlan.sized(1_000, 2_000, 2_500, 20, List.of());
 
     assertThat(plan.batches()).isEqualTo(1);
     assertThat(plan.messages(JOB)).containsExactly(new WorkMessage.MeasureIdRange(JOB, 0, 1_000, 2_000));
@@ -52,7 +53,7 @@ class IdRangePlanTest {
 
   @Test
   void messages_shouldBeEmpty_whenRangeIsEmpty() {
-    var plan = new IdRangePlan(500, 500, 400);
+    var plan = new IdRangePlan(500, 500, 400, List.of());
 
     assertThat(plan.batches()).isZero();
     assertThat(plan.messages(JOB)).isEmpty();
@@ -60,7 +61,7 @@ class IdRangePlanTest {
 
   @Test
   void constructor_shouldRefuse_whenRangeRunsBackwardsOrBatchIsEmpty() {
-    assertThatThrownBy(() -> new IdRangePlan(10, 9, 400)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new IdRangePlan(10, 20, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new IdRangePlan(10, 9, 400, List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new IdRangePlan(10, 20, 0, List.of())).isInstanceOf(IllegalArgumentException.class);
   }
 }

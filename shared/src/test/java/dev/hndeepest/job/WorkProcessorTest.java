@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.answer.ProgressListener;
 import dev.hndeepest.discovery.TimeWindow;
 import dev.hndeepest.hn.FakeHnApi;
@@ -46,7 +47,7 @@ class WorkProcessorTest {
   }
 
   private WorkProcessor processor(FakeHnApi api, Clock clock) {
-    return new WorkProcessor(store, queue, () -> api, new BatchPlanner(200, 10), clock, MAX_RECEIVES, IDS_PER_BATCH);
+    return new WorkProcessor(store, queue, () -> api, ItemSource.CUSTOM, new BatchPlanner(200, 10), clock, MAX_RECEIVES, IDS_PER_BATCH);
   }
 
   private JobId submit(int hours) {
@@ -64,7 +65,7 @@ class WorkProcessorTest {
   void process_shouldAnswerLikeTheCommand_whenIdRangeBatchesAreRedeliveredAndReordered() {
     // GIVEN a job whose window ended long ago, and the in-process finder's answer for it
     var id = submit(3);
-    var expected = new DeepestThreadFinder(FakeHnApi.of(ITEMS), LATER)
+    var expected = new DeepestThreadFinder(FakeHnApi.of(ITEMS), ItemSource.CUSTOM, LATER)
         .find(TimeWindow.endingAt(AS_OF, 3), ProgressListener.NONE);
 
     // WHEN discovery runs, then every batch is delivered twice, in shuffled order
@@ -82,7 +83,7 @@ class WorkProcessorTest {
     // GIVEN a job as of now, when /newstories reaches back past the window's start
     var api = FakeHnApi.of(ITEMS_UNTIL_AS_OF);
     var id = submit(3);
-    var expected = new DeepestThreadFinder(FakeHnApi.of(ITEMS_UNTIL_AS_OF), AT_AS_OF)
+    var expected = new DeepestThreadFinder(FakeHnApi.of(ITEMS_UNTIL_AS_OF), ItemSource.CUSTOM, AT_AS_OF)
         .find(TimeWindow.endingAt(AS_OF, 3), ProgressListener.NONE);
 
     // WHEN
@@ -121,7 +122,12 @@ class WorkProcessorTest {
     assertThat(job.result().depth()).isEqualTo(expected.depth());
     assertThat(job.result().comments()).isEqualTo(expected.comments());
     assertThat(job.result().deepestPath()).isEqualTo(expected.deepestPath());
+    assertThat(job.result().deepestThread()).hasSize(expected.depth()).isEqualTo(expected.deepestThread());
     assertThat(job.result().window()).isEqualTo(expected.window());
+    assertThat(job.result().source()).isEqualTo(ItemSource.CUSTOM);
+    // Batches read some items twice (a crawl into the next slice, redeliveries); each is counted once.
+    assertThat(job.result().itemsFetched()).as("distinct items read, as the command counts them")
+        .isEqualTo(expected.itemsFetched());
   }
 
   @Test

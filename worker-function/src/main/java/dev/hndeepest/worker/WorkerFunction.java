@@ -1,5 +1,6 @@
 package dev.hndeepest.worker;
 
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.config.AwsClients;
 import dev.hndeepest.config.Environment;
 import dev.hndeepest.hn.FirebaseHnClient;
@@ -10,6 +11,7 @@ import dev.hndeepest.job.WorkProcessor;
 import dev.hndeepest.job.dynamo.DynamoJobStore;
 import dev.hndeepest.job.sqs.SqsWorkQueue;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /** The worker's composition root: its environment in, the job store, the queue and the HN client wired. */
@@ -23,7 +25,11 @@ final class WorkerFunction {
     var queue = new SqsWorkQueue(AwsClients.sqs(settings.aws()), settings.workQueueUrl());
     var hnClient = HnClientConfig.defaults(settings.hnApiBaseUrl()).withMaxConcurrency(settings.hnConcurrency())
         .withRetry(RetryPolicy.defaults().withStallTimeout(settings.hnStallTimeout()));
-    return new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), new BatchPlanner(), clock,
+    var snapshotEnd = settings.hnSnapshotEnd();
+    var source = snapshotEnd.isPresent() ? ItemSource.SNAPSHOT : ItemSource.of(settings.hnApiBaseUrl());
+    // A snapshot's "now" is its end: a window ending there is as of now, as the command with --demo sees it.
+    var hnClock = snapshotEnd.map(end -> Clock.fixed(end, ZoneOffset.UTC)).orElse(clock);
+    return new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), source, new BatchPlanner(), hnClock,
         settings.maxReceiveCount(), WorkProcessor.DEFAULT_IDS_PER_BATCH, settings.batchesPerRound());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.hn.FakeHnApi;
 import dev.hndeepest.hn.HnItem;
 import dev.hndeepest.job.BatchPlanner;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The worker handler on the events/ files, with in-memory store and queue and a fake HN API. */
@@ -40,7 +42,7 @@ class WorkerHandlerTest {
   private final FakeHnApi hn = FakeHnApi.builder()
       .computed(44000012, id -> id < 44000010 ? olderComment(id) : THREAD.get(id))
       .build();
-  private final WorkerHandler handler = new WorkerHandler(new WorkProcessor(store, queue, () -> hn,
+  private final WorkerHandler handler = new WorkerHandler(new WorkProcessor(store, queue, () -> hn, ItemSource.CUSTOM,
       new BatchPlanner(), Clock.fixed(AS_OF.plusSeconds(3_600), ZoneOffset.UTC), 3));
 
   private static HnItem olderComment(long id) {
@@ -73,7 +75,7 @@ class WorkerHandlerTest {
   @Test
   void handleRequest_shouldCountFoundPostOnce_whenIdRangeEventDeliveredTwice() {
     givenJob();
-    store.markRunning(EVENT_JOB, JobPlan.ofIdRange(new IdRangePlan(44000008, 44000013, 5), 3));
+    store.markRunning(EVENT_JOB, JobPlan.ofIdRange(new IdRangePlan(44000008, 44000013, 5, List.of()), 3));
     var event = EventLoader.loadSQSEvent("../events/worker-measure-ids.json");
 
     var first = handler.handleRequest(event, null);

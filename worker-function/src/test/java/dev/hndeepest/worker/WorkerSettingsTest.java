@@ -7,6 +7,7 @@ import dev.hndeepest.config.Environment;
 import dev.hndeepest.config.MissingVariableException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,23 @@ class WorkerSettingsTest {
     assertThat(settings.maxReceiveCount()).isEqualTo(3);
     assertThat(settings.hnStallTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.batchesPerRound()).isEqualTo(20);
+    assertThat(settings.hnSnapshotEnd()).as("none given: a live API").isEmpty();
+    var withTemplateDefault = new HashMap<>(TEMPLATE_ENVIRONMENT);
+    withTemplateDefault.put("HN_SNAPSHOT_END", "");
+    assertThat(WorkerSettings.from(Environment.of(withTemplateDefault)).hnSnapshotEnd())
+        .as("the template's empty default: a live API").isEmpty();
+  }
+
+  @Test
+  void from_shouldReadTheSnapshotEnd_whenTheStackServesASnapshot() {
+    var environment = new HashMap<>(TEMPLATE_ENVIRONMENT);
+    environment.put("HN_SNAPSHOT_END", "2025-06-10T11:59:51Z");
+
+    assertThat(WorkerSettings.from(Environment.of(environment)).hnSnapshotEnd())
+        .contains(Instant.parse("2025-06-10T11:59:51Z"));
+    environment.put("HN_SNAPSHOT_END", "yesterday");
+    assertThatThrownBy(() -> WorkerSettings.from(Environment.of(environment)))
+        .hasMessage("HN_SNAPSHOT_END must be an ISO-8601 instant, got yesterday");
   }
 
   @ParameterizedTest

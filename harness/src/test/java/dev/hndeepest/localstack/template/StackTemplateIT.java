@@ -51,7 +51,8 @@ class StackTemplateIT {
     // Globals and the function's own variables, every Ref resolved
     assertThat(submit.environment(intrinsics)).containsOnlyKeys("JOBS_TABLE_NAME", "JOB_TTL_DAYS",
             "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE", "JAVA_TOOL_OPTIONS",
-            "WORK_QUEUE_URL", "MAX_HOURS")
+            "WORK_QUEUE_URL", "MAX_HOURS", "HN_SNAPSHOT_END")
+        .containsEntry("HN_SNAPSHOT_END", "").as("a live API unless a snapshot is named")
         .containsEntry("JOBS_TABLE_NAME", "ref:JobsTable").containsEntry("WORK_QUEUE_URL", "ref:WorkQueue")
         .containsEntry("MAX_HOURS", "720").containsEntry("JOB_TTL_DAYS", "7");
     assertThat(status.environment(intrinsics)).containsOnlyKeys("JOBS_TABLE_NAME", "JOB_TTL_DAYS",

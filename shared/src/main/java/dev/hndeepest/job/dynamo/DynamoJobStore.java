@@ -112,8 +112,7 @@ public final class DynamoJobStore implements JobStore {
   public boolean markRunning(JobId id, JobPlan plan) {
     return AwsFailures.call(() -> {
       var names = new HashMap<>(Map.of("#pk", PK, "#status", STATUS, "#postsTotal", POSTS_TOTAL,
-          "#batchesTotal", BATCHES_TOTAL, "#discovery", DISCOVERY_ITEMS, "#updatedAt", UPDATED_AT,
-          "#scanFirst", SCAN_FIRST_ID));
+          "#batchesTotal", BATCHES_TOTAL, "#discovery", DISCOVERY_ITEMS, "#updatedAt", UPDATED_AT));
       var values = new HashMap<>(Map.of(
           ":running", s(JobStatus.RUNNING.name()), ":pending", s(JobStatus.PENDING.name()),
           ":posts", n(plan.postsTotal()), ":batches", n(plan.batchesTotal()),
@@ -122,13 +121,16 @@ public final class DynamoJobStore implements JobStore {
           + "#discovery = :discovery, #updatedAt = :now";
       String condition;
       if (plan.idRange().isPresent()) {
-        var range = plan.idRange().get();
-        set += ", #scanFirst = :scanFirst, #scanEnd = :scanEnd, #scanIds = :scanIds";
-        names.putAll(Map.of("#scanEnd", SCAN_END_ID, "#scanIds", SCAN_IDS_PER_BATCH));
-        values.putAll(Map.of(":scanFirst", n(range.firstId()), ":scanEnd", n(range.endExclusive()),
-            ":scanIds", n(range.idsPerBatch())));
+        // Every attribute of the plan, as the mapper writes it, under #name / :name.
+        for (var attribute : toPlanAttributes(plan.idRange().get()).entrySet()) {
+          var name = attribute.getKey();
+          set += ", #" + name + " = :" + name;
+          names.put("#" + name, name);
+          values.put(":" + name, attribute.getValue());
+        }
         condition = "attribute_exists(#pk) AND #status = :pending";
       } else {
+        names.put("#scanFirst", SCAN_FIRST_ID);
         condition = "attribute_exists(#pk) AND (#status = :pending OR "
             + "(#status = :running AND #batchesTotal = :batches AND #postsTotal = :posts "
             + "AND attribute_not_exists(#scanFirst)))";

@@ -1,6 +1,7 @@
 package dev.hndeepest.job.dynamo;
 
 import dev.hndeepest.answer.DeepestThreadResult;
+import dev.hndeepest.answer.ItemSource;
 import dev.hndeepest.depth.MeasuredPost;
 import dev.hndeepest.job.BatchOutcome;
 import dev.hndeepest.job.IdRangePlan;
@@ -11,6 +12,7 @@ import dev.hndeepest.json.Json;
 import dev.hndeepest.request.WindowRequest;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -48,6 +50,7 @@ final class JobItemMapper {
   static final String SCAN_FIRST_ID = "scanFirstId";
   static final String SCAN_END_ID = "scanEndId";
   static final String SCAN_IDS_PER_BATCH = "scanIdsPerBatch";
+  static final String SCAN_READS_ABOVE = "scanDiscoveryReadsAbove";
   static final String RESULT = "result";
   static final String ERROR = "error";
   static final String EXPIRES_AT = "expiresAt";
@@ -57,6 +60,7 @@ final class JobItemMapper {
   static final String POSTS_FOUND = "storiesFound";
   static final String ITEMS_FETCHED = "itemsFetched";
   static final String FINGERPRINT = "fingerprint";
+  static final String SOURCE = "source";
 
   private JobItemMapper() {}
 
@@ -106,7 +110,10 @@ final class JobItemMapper {
         intOf(item, BATCHES_DONE),
         longOf(item, DISCOVERY_ITEMS),
         item.containsKey(SCAN_FIRST_ID)
-            ? new IdRangePlan(longOf(item, SCAN_FIRST_ID), longOf(item, SCAN_END_ID), intOf(item, SCAN_IDS_PER_BATCH))
+            ? new IdRangePlan(longOf(item, SCAN_FIRST_ID), longOf(item, SCAN_END_ID), intOf(item, SCAN_IDS_PER_BATCH),
+                item.containsKey(SCAN_READS_ABOVE)
+                    ? item.get(SCAN_READS_ABOVE).ns().stream().map(Long::parseLong).sorted().toList()
+                    : List.of())
             : null,
         item.containsKey(RESULT) ? Json.read(item.get(RESULT).s(), DeepestThreadResult.class) : null,
         item.containsKey(ERROR) ? item.get(ERROR).s() : null);
@@ -121,6 +128,9 @@ final class JobItemMapper {
     item.put(POSTS_FOUND, n(outcome.postsFound()));
     item.put(ITEMS_FETCHED, n(outcome.itemsFetched()));
     item.put(EXPIRES_AT, n(expiresAt));
+    if (outcome.source() != null) {
+      item.put(SOURCE, s(outcome.source().label()));
+    }
     if (outcome.best() != null) {
       item.put(BEST, s(Json.write(outcome.best())));
     }
@@ -133,13 +143,20 @@ final class JobItemMapper {
         item.containsKey(BEST) ? Json.read(item.get(BEST).s(), MeasuredPost.class) : null,
         intOf(item, POST_COUNT),
         longOf(item, ITEMS_FETCHED),
-        item.containsKey(POSTS_FOUND) ? intOf(item, POSTS_FOUND) : 0);
+        item.containsKey(POSTS_FOUND) ? intOf(item, POSTS_FOUND) : 0,
+        item.containsKey(SOURCE) ? ItemSource.ofLabel(item.get(SOURCE).s()) : null);
   }
 
   /** The plan's attributes on the job item, as {@code SET} values or a whole item's. */
   static Map<String, AttributeValue> toPlanAttributes(IdRangePlan plan) {
-    return Map.of(SCAN_FIRST_ID, n(plan.firstId()), SCAN_END_ID, n(plan.endExclusive()),
-        SCAN_IDS_PER_BATCH, n(plan.idsPerBatch()));
+    var attributes = new HashMap<>(Map.of(SCAN_FIRST_ID, n(plan.firstId()), SCAN_END_ID, n(plan.endExclusive()),
+        SCAN_IDS_PER_BATCH, n(plan.idsPerBatch())));
+    // A number set can't be empty: no reads above the range, no attribute.
+    if (!plan.discoveryReadsAbove().isEmpty()) {
+      attributes.put(SCAN_READS_ABOVE,
+          AttributeValue.fromNs(plan.discoveryReadsAbove().stream().map(String::valueOf).toList()));
+    }
+    return attributes;
   }
 
   static String batchSk(int batchIndex) {
