@@ -1,6 +1,13 @@
 # Sourced by the project's scripts: points JAVA_HOME at a JDK 21 or newer.
 # Order: an existing JAVA_HOME that is new enough, then installed JDKs, newest first.
-hn_java_major() { "$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print v[1]; exit}'; }
+# The JDK's release file names its version without starting a JVM; `java -version` only without one.
+hn_java_major() {
+  if [ -f "$1/release" ]; then
+    awk -F'"' '/^JAVA_VERSION=/ {split($2, v, "."); print v[1]; exit}' "$1/release"
+  else
+    "$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print v[1]; exit}'
+  fi
+}
 hn_pick_java_home() {
   local candidate
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* /usr/lib/jvm/*21* \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the README's commands as written, so the front door can't rot: the main job, the curl
-# examples of the API section against `serve --demo` on port 3000, and the benchmark command
-# (with one small window).
+# examples of the API section against `serve --demo` on port 3000, the replica with lognormal
+# latency (on a free port), and the benchmark command (with one small window).
 set -euo pipefail
 HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HN_ROOT"
@@ -40,6 +40,20 @@ expect "$work/api.out" '"status":"SUCCEEDED"' "the GET example"
 expect "$work/api.out" "HTTP/1.1 400" "the bad-input example"
 expect "$work/api.out" "application/problem+json" "the bad-input example"
 expect "$work/api.out" "3.0.3 /jobs /jobs/{jobId} / /openapi.json" "the OpenAPI example"
+
+echo "readme-check: the replica with lognormal latency (its Local development line, on a free port)"
+replica_cmd=$(block_after "## Local development" | grep -- "--latency-sigma" | head -n 1 | sed 's/ *#.*//')
+case "$replica_cmd" in
+  "./hn-deepest replica "*) ;;
+  *) echo "readme-check: no replica line with --latency-sigma: $replica_cmd" >&2; exit 1 ;;
+esac
+$replica_cmd --port 0 >"$work/replica.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 240); do grep -q "serving" "$work/replica.log" && break; sleep 0.5; done
+expect "$work/replica.log" "serving" "$replica_cmd"
+replica_url=$(head -n 1 "$work/replica.log")
+curl -sf "$replica_url/maxitem.json" >"$work/replica.out"
+grep -Eq '^[0-9]+$' "$work/replica.out" || { echo "readme-check: $replica_cmd answered /maxitem.json with:" >&2; cat "$work/replica.out" >&2; exit 1; }
 
 echo "readme-check: the benchmark block (its command, with one small window instead of five)"
 bench_cmd=$(block_after "## Benchmarks" | head -n 1 | sed 's/ *#.*//')

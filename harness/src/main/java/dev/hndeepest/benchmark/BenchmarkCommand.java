@@ -33,10 +33,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--latency-ms", defaultValue = "20", paramLabel = "MS",
-      description = "Replica delay before every answer (default ${DEFAULT-VALUE}).")
+      description = "Replica mean delay before every answer (default ${DEFAULT-VALUE}).")
   long latencyMs;
 
-  @Option(names = "--hours", defaultValue = "1,6,24,168", split = ",", paramLabel = "H",
+  @Option(names = "--latency-sigma", defaultValue = "0.97", paramLabel = "S",
+      description = "Lognormal shape of the delay; 0 is fixed (default ${DEFAULT-VALUE}: p99 = 6x the mean).")
+  double latencySigma;
+
+  @Option(names = "--hours", defaultValue = "1,6,24,48,168", split = ",", paramLabel = "H",
       description = "Windows to measure, comma-separated (default ${DEFAULT-VALUE}; add 720 for 30 days).")
   List<Integer> hours;
 
@@ -56,8 +60,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
   long baselineMaxSeconds;
 
   @Option(names = "--concurrency", defaultValue = "" + Defaults.HN_CONCURRENCY, paramLabel = "N",
-      description = "HN requests in flight: the command's, and per job stack worker invocation (default ${DEFAULT-VALUE}).")
+      description = "HN requests in flight of the command and the Go peer (default ${DEFAULT-VALUE}).")
   int concurrency;
+
+  @Option(names = "--stack-concurrency", defaultValue = "32", paramLabel = "N",
+      description = "HN requests in flight per job stack worker invocation, HnConcurrency (default ${DEFAULT-VALUE}, the template's).")
+  int stackConcurrency;
 
   @Option(names = "--workers", defaultValue = "4", paramLabel = "N",
       description = "Job stack queue workers (default ${DEFAULT-VALUE}).")
@@ -67,8 +75,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     BenchmarkSettings settings;
     try {
-      settings = new BenchmarkSettings(Duration.ofMillis(latencyMs), hours, seed, end, out,
-          Duration.ofSeconds(baselineMaxSeconds), concurrency, workers, commandLine());
+      settings = new BenchmarkSettings(Duration.ofMillis(latencyMs), latencySigma, hours, seed, end, out,
+          Duration.ofSeconds(baselineMaxSeconds), concurrency, workers, stackConcurrency, commandLine());
+      settings.replicaLatency();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param unfinishedBaselines hours whose baseline neither finished within the cap nor had a smaller
  *     finished window to scale from
  * @param stackMemory the job stack's live heap in a separate pass over the largest window
+ * @param variants the cold command at h=24 with other JVM flags or HTTP client
+ * @param worker the worker function's configuration as the template gives it
+ * @param goPeerMissing why the Go peer was not measured, if it was not
  */
 record BenchmarkResults(
     BenchmarkSettings settings,
@@ -20,7 +23,18 @@ record BenchmarkResults(
     List<Integer> unfinishedBaselines,
     Optional<StackMemory> stackMemory,
     Instant started,
-    Instant finished) {
+    Instant finished,
+    List<VariantRow> variants,
+    Worker worker,
+    Optional<String> goPeerMissing) {
+
+  /** A way of running the cold command: extra environment for the launcher. */
+  record Variant(String label, java.util.Map<String, String> environment) {}
+
+  record VariantRow(Variant variant, RunMeasurement row) {}
+
+  /** The worker function's memory (MB) and JAVA_TOOL_OPTIONS in template.yaml. */
+  record Worker(int memoryMb, String javaToolOptions) {}
 
   /** The most live heap all job stack workers held together while answering {@code hours}, above idle. */
   record StackMemory(int hours, long liveBytes) {}

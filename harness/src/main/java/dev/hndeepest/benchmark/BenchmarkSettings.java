@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * What one benchmark run measures.
  *
- * @param latency the replica's delay before every answer
+ * @param latency the replica's mean delay before every answer
+ * @param latencySigma the delay's lognormal shape; 0 for a fixed delay
  * @param hours the windows, ascending and distinct
  * @param seed the data generator's seed
  * @param end the data set's end: every window ends here, and "now" is this instant
@@ -17,10 +18,12 @@ import java.util.Objects;
  * @param baselineCap the longest one baseline run may take before it is scaled instead
  * @param concurrency HN requests in flight for the command, and per worker invocation on the job stack
  * @param workers queue pollers of the job stack
+ * @param stackConcurrency HN requests in flight per job stack worker invocation (HnConcurrency)
  * @param commandLine the command as typed, for the report
  */
 record BenchmarkSettings(
     Duration latency,
+    double latencySigma,
     List<Integer> hours,
     long seed,
     Instant end,
@@ -28,6 +31,7 @@ record BenchmarkSettings(
     Duration baselineCap,
     int concurrency,
     int workers,
+    int stackConcurrency,
     String commandLine) {
 
   BenchmarkSettings {
@@ -53,12 +57,21 @@ record BenchmarkSettings(
     if (concurrency < 1 || concurrency > 1024) {
       throw new IllegalArgumentException("--concurrency must be from 1 to 1024, got " + concurrency);
     }
+    if (stackConcurrency < 1 || stackConcurrency > 256) {
+      throw new IllegalArgumentException("--stack-concurrency must be from 1 to 256 (the template's HnConcurrency), got "
+          + stackConcurrency);
+    }
     if (workers < 1 || workers > 64) {
       throw new IllegalArgumentException("--workers must be from 1 to 64, got " + workers);
     }
     if (end.getNano() != 0) {
       throw new IllegalArgumentException("--end must be a whole second, got " + end);
     }
+  }
+
+  /** The replica's latency model. */
+  dev.hndeepest.replica.Latency replicaLatency() {
+    return new dev.hndeepest.replica.Latency(latency, latencySigma);
   }
 
   int largestHours() {

@@ -32,15 +32,17 @@ final class CommandRunner {
     replica.resetStats();
     var config = HnClientConfig.defaults(replica.baseUrl()).withMaxConcurrency(concurrency);
     var heap = HeapSampler.start();
+    long cpuBefore = ProcessCpu.nanos() - replica.cpuNanos();
     long started = System.nanoTime();
     Answer answer;
     try (var client = new FirebaseHnClient(config)) {
       answer = Answer.of(new DeepestThreadFinder(client, ItemSource.CUSTOM, clock).find(window, ProgressListener.NONE));
     }
     var wall = Duration.ofNanos(System.nanoTime() - started);
+    long cpu = ProcessCpu.nanos() - replica.cpuNanos() - cpuBefore;
     var peak = heap.stop();
     var stats = replica.stats();
     return new RunMeasurement(Approach.COMMAND, window.hours(), wall, stats.requests(), stats.distinctItemIds(),
-        Optional.of(peak), concurrency, bound, Optional.empty(), OptionalInt.empty(), answer, load);
+        Optional.of(peak), concurrency, bound, Optional.empty(), OptionalInt.empty(), answer, load).withCpuNanos(cpu);
   }
 }

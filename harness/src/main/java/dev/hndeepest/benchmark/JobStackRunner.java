@@ -63,27 +63,41 @@ final class JobStackRunner implements AutoCloseable {
     return new JobStackRunner(replica, LocalStack.start(options.build()));
   }
 
+  /** The worker function's memory and JAVA_TOOL_OPTIONS, as the template gives them. */
+  int workerMemoryMb() {
+    return stack.function("WorkerFunction").memoryMb();
+  }
+
+  String workerJavaToolOptions() {
+    return stack.function("WorkerFunction").environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
+  }
+
   RunMeasurement run(TimeWindow window, RequestBound bound) {
     double load = MachineLoad.now();
     AwsCallCounter.reset();
     var deliveredBefore = stack.workerStats().map(PollerStats::messagesDelivered).orElse(0L);
+    var invocationsBefore = stack.workerStats().map(PollerStats::batches).orElse(0L);
+    long handlerBefore = stack.workerHandlerNanos();
     replica.resetStats();
     var heap = HeapSampler.start();
+    long cpuBefore = ProcessCpu.nanos() - replica.cpuNanos();
     long started = System.nanoTime();
     var polled = awaitSuccess(submit(window));
     var job = polled.job();
     int polls = polled.polls();
     var wall = Duration.ofNanos(System.nanoTime() - started);
+    long cpu = ProcessCpu.nanos() - replica.cpuNanos() - cpuBefore;
     var peak = heap.stop();
     var stats = replica.stats();
     var result = Json.MAPPER.convertValue(job.get("result"), DeepestThreadResult.class);
     var calls = AwsCallCounter.snapshot();
     var delivered = stack.workerStats().map(PollerStats::messagesDelivered).orElse(0L) - deliveredBefore;
+    var invocations = stack.workerStats().map(PollerStats::batches).orElse(0L) - invocationsBefore;
     var cost = new StackCost(AwsCallCounter.sqsMessagesSent(), delivered, dynamoCalls(calls, DYNAMO_READS),
-        dynamoCalls(calls, DYNAMO_WRITES), polls);
+        dynamoCalls(calls, DYNAMO_WRITES), polls, invocations, stack.workerHandlerNanos() - handlerBefore);
     return new RunMeasurement(Approach.JOB_STACK, window.hours(), wall, stats.requests(), stats.distinctItemIds(),
         Optional.of(peak), stats.maxInFlight(), bound, Optional.of(cost), OptionalInt.empty(), Answer.of(result),
-        load);
+        load).withCpuNanos(cpu);
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.hndeepest.benchmark;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * One row of the table: one approach answering one window.
@@ -16,6 +18,8 @@ import java.util.OptionalInt;
  *     the most the replica saw at once, at most workers × the configured bound)
  * @param scaledFromHours present when the wall time is scaled from the baseline at these hours
  * @param loadAverage the machine's one-minute load average when the run started
+ * @param cpuNanos user + system CPU time of the run (see {@link Approach}); empty when not measured
+ * @param stackCost the job stack's counted AWS calls
  */
 record RunMeasurement(
     Approach approach,
@@ -29,7 +33,27 @@ record RunMeasurement(
     Optional<StackCost> stackCost,
     OptionalInt scaledFromHours,
     Answer answer,
-    double loadAverage) {
+    double loadAverage,
+    OptionalLong cpuNanos) {
+
+  RunMeasurement(Approach approach, int hours, Duration wall, long requests, long distinctItems,
+      Optional<HeapSampler.HeapPeak> heap, int concurrency, RequestBound bound, Optional<StackCost> stackCost,
+      OptionalInt scaledFromHours, Answer answer, double loadAverage) {
+    this(approach, hours, wall, requests, distinctItems, heap, concurrency, bound, stackCost, scaledFromHours, answer,
+        loadAverage, OptionalLong.empty());
+  }
+
+  RunMeasurement withCpuNanos(long nanos) {
+    return new RunMeasurement(approach, hours, wall, requests, distinctItems, heap, concurrency, bound, stackCost,
+        scaledFromHours, answer, loadAverage, OptionalLong.of(nanos));
+  }
+
+  /** CPU milliseconds per HN request, when CPU was measured. */
+  OptionalDouble cpuMillisPerRequest() {
+    return cpuNanos.isPresent() && requests > 0
+        ? OptionalDouble.of(cpuNanos.getAsLong() / 1e6 / requests)
+        : OptionalDouble.empty();
+  }
 
   double seconds() {
     return wall.toNanos() / 1e9;

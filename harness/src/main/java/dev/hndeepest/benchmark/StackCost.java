@@ -8,5 +8,8 @@ package dev.hndeepest.benchmark;
  * @param dynamoReads GetItem, Query, Scan and BatchGetItem calls, the status polls' included
  * @param dynamoWrites PutItem, UpdateItem, DeleteItem, BatchWriteItem and TransactWriteItems calls
  * @param statusPolls GET /jobs/{id} requests the benchmark made while waiting
+ * @param workerInvocations worker invocations (one per delivered batch of messages)
+ * @param workerHandlerNanos time the workers spent inside their handler, added up: Lambda's billed duration
  */
-record StackCost(long sqsSent, long sqsDelivered, long dynamoReads, long dynamoWrites, long statusPolls) {}
+record StackCost(long sqsSent, long sqsDelivered, long dynamoReads, long dynamoWrites, long statusPolls,
+    long workerInvocations, long workerHandlerNanos) {}

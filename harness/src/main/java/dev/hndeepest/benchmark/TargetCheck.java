@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The performance targets of issue 5, each checked against one benchmark's measurements. */
+/** The performance targets of issues 5 and 12, each checked against one benchmark's measurements. */
 final class TargetCheck {
   static final int REFERENCE_HOURS = 24;
   static final int LONGEST_HOURS = 720;
@@ -15,6 +15,10 @@ final class TargetCheck {
   static final double MAX_REQUESTS_PER_ITEM = 1.05;
   static final double MAX_STACK_OVER_COMMAND = 2;
   static final long MAX_WORKER_HEAP_BYTES = 512L * 1024 * 1024;
+  static final double MAX_COLD_CPU_MS_PER_REQUEST = 0.25;
+  static final List<Integer> PEER_HOURS = List.of(24, 48);
+  static final List<Integer> STACK_LIMIT_HOURS = List.of(168, 720);
+  static final double MAX_STACK_TIMES_LIMIT = 1.3;
 
   /** Whether a target was met. */
   enum Verdict {
@@ -83,7 +87,54 @@ final class TargetCheck {
     }
 
     outcomes.add(growth(results));
+    outcomes.addAll(issue12(results));
     return outcomes;
+  }
+
+  /** CPU per request of the cold command, the command against the Go peer, the job stack against its limit. */
+  private static List<Outcome> issue12(BenchmarkResults results) {
+    var outcomes = new ArrayList<Outcome>();
+    var latency = results.settings().latency();
+    String cpuTarget = "command at h=24, cold process, at most " + format(MAX_COLD_CPU_MS_PER_REQUEST)
+        + " ms of CPU per HN request";
+    results.row(Approach.COMMAND_COLD, REFERENCE_HOURS).filter(row -> row.cpuMillisPerRequest().isPresent())
+        .ifPresentOrElse(row -> outcomes.add(new Outcome(cpuTarget,
+                verdict(row.cpuMillisPerRequest().getAsDouble() <= MAX_COLD_CPU_MS_PER_REQUEST),
+                cpuPerRequest(row) + " (" + seconds(row.cpuNanos().getAsLong() / 1e9) + " s CPU for "
+                    + row.requests() + " requests)")),
+            () -> outcomes.add(new Outcome(cpuTarget, Verdict.NOT_RUN, "needs the cold command at h=24")));
+    for (int hours : PEER_HOURS) {
+      String target = "command at h=" + hours + ", cold process, no slower than the Go peer at equal concurrency";
+      var command = results.row(Approach.COMMAND_COLD, hours);
+      var peer = results.row(Approach.GO_PEER, hours);
+      if (command.isPresent() && peer.isPresent()) {
+        double ratio = command.get().seconds() / peer.get().seconds();
+        outcomes.add(new Outcome(target, verdict(ratio <= 1),
+            format(ratio) + "x (" + seconds(command.get().seconds()) + " s vs " + seconds(peer.get().seconds())
+                + " s at concurrency " + command.get().concurrency() + "; CPU " + cpuPerRequest(command.get())
+                + " vs " + cpuPerRequest(peer.get()) + ")"));
+      } else {
+        outcomes.add(new Outcome(target, Verdict.NOT_RUN, "needs the cold command and the Go peer at h=" + hours));
+      }
+    }
+    for (int hours : STACK_LIMIT_HOURS) {
+      String target = "job stack at h=" + hours + " within " + format(MAX_STACK_TIMES_LIMIT)
+          + "x of the request-bound limit at the concurrency it had";
+      results.row(Approach.JOB_STACK, hours).ifPresentOrElse(
+          row -> outcomes.add(new Outcome(target, verdict(row.timesLimit(latency) <= MAX_STACK_TIMES_LIMIT),
+              format(row.timesLimit(latency)) + "x (" + seconds(row.seconds()) + " s vs " + seconds(row.limit(latency))
+                  + " s at " + row.concurrency() + " in flight)")),
+          () -> outcomes.add(new Outcome(target, Verdict.NOT_RUN, "needs the job stack at h=" + hours)));
+    }
+    return outcomes;
+  }
+
+  /** e.g. {@code 0.21 ms/request}, or {@code CPU not measured}. */
+  static String cpuPerRequest(RunMeasurement row) {
+    var perRequest = row.cpuMillisPerRequest();
+    return perRequest.isPresent()
+        ? String.format(Locale.ROOT, "%.3f ms CPU/request", perRequest.getAsDouble())
+        : "CPU not measured";
   }
 
   /** Time per must-read item may not grow from one window to the next larger one (24, 168, 720). */

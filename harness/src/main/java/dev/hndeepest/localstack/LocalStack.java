@@ -177,6 +177,11 @@ public final class LocalStack implements AutoCloseable {
     return pollers.stream().map(SqsEventSourcePoller::stats).reduce(PollerStats::plus);
   }
 
+  /** Time all workers spent inside their handler, added up: what Lambda would bill as duration. */
+  public long workerHandlerNanos() {
+    return pollers.stream().mapToLong(SqsEventSourcePoller::handlerNanos).sum();
+  }
+
   /** Stops the pollers (in-flight batches finish) and the API, then closes the clients and the emulator started here. */
   @Override
   public void close() {

@@ -43,6 +43,7 @@ public final class SqsEventSourcePoller implements AutoCloseable {
 
   private final LongAdder batches = new LongAdder();
   private final LongAdder delivered = new LongAdder();
+  private final LongAdder handlerNanos = new LongAdder();
   private final LongAdder deleted = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder batchesFailed = new LongAdder();
@@ -81,6 +82,11 @@ public final class SqsEventSourcePoller implements AutoCloseable {
         settings.functionName(), queueUrl, settings.workers(), settings.batchSize(), settings.maximumBatchingWindow(),
         settings.reportBatchItemFailures() ? "on" : "off");
     return poller;
+  }
+
+  /** Time spent inside the handler so far, over every invocation. */
+  public long handlerNanos() {
+    return handlerNanos.sum();
   }
 
   public PollerStats stats() {
@@ -186,11 +192,14 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     var ids = messages.stream().map(Message::messageId).toList();
     var context = LocalLambdaContext.forInvocation(settings.functionName(), settings.functionTimeout());
     DeliveryOutcome outcome;
+    long started = System.nanoTime();
     try {
       var response = handler.handleRequest(SqsEventTranslator.toEvent(messages, queueArn, region), context);
+      handlerNanos.add(System.nanoTime() - started);
       // Without ReportBatchItemFailures Lambda ignores the list: a batch that returns succeeded.
       outcome = settings.reportBatchItemFailures() ? DeliveryOutcome.of(response, ids) : new DeliveryOutcome.AllSucceeded();
     } catch (RuntimeException | Error e) {
+      handlerNanos.add(System.nanoTime() - started);
       LOG.error("{} threw on a batch of {} awsRequestId={}; the whole batch will be retried",
           settings.functionName(), messages.size(), context.getAwsRequestId(), e);
       outcome = new DeliveryOutcome.BatchFailed(e.toString());

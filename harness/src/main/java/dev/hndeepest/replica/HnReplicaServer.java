@@ -10,12 +10,17 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A local stand-in for the Hacker News Firebase API ({@code /v0/item/{id}.json}, {@code
  * /maxitem.json}, {@code /newstories.json}, {@code /topstories.json}, {@code /updates.json})
  * serving an in-memory item set on 127.0.0.1, with optional latency, injected faults and
  * server-side request counters.
+ *
+ * <p>It runs on its own few platform threads (the server's dispatcher, request threads and
+ * answering threads; no thread waits out a latency), so {@link #cpuNanos()} can tell its CPU
+ * time apart from that of the clients sharing its JVM.
  */
 public final class HnReplicaServer implements AutoCloseable {
 
@@ -24,14 +29,22 @@ public final class HnReplicaServer implements AutoCloseable {
 
   private static final byte[] LOOPBACK = {127, 0, 0, 1};
 
+  /** Request and answering threads each: enough for a loopback server whose threads never wait. */
+  private static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
   private final HttpServer server;
   private final ExecutorService executor;
+  private final ScheduledExecutorService answering;
   private final ReplicaHandler handler;
+  private final ReplicaThreads threads;
 
-  private HnReplicaServer(HttpServer server, ExecutorService executor, ReplicaHandler handler) {
+  private HnReplicaServer(HttpServer server, ExecutorService executor, ScheduledExecutorService answering,
+      ReplicaHandler handler, ReplicaThreads threads) {
     this.server = server;
     this.executor = executor;
+    this.answering = answering;
     this.handler = handler;
+    this.threads = threads;
   }
 
   /** Serves the items on an ephemeral port. */
@@ -51,14 +64,16 @@ public final class HnReplicaServer implements AutoCloseable {
             .servedAsOf()
             .map(asOf -> ServedItems.asOf(items, asOf))
             .orElseGet(() -> ServedItems.all(items));
-    var handler = new ReplicaHandler(served, options);
+    var threads = new ReplicaThreads();
+    ScheduledExecutorService answering = Executors.newScheduledThreadPool(THREADS, threads.factory("hn-replica-answer-"));
+    var handler = new ReplicaHandler(served, options, answering);
     var address = new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port);
     HttpServer server = HttpServer.create(address, ACCEPT_BACKLOG);
-    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads.factory("hn-replica-request-"));
     server.setExecutor(executor);
     server.createContext("/", handler);
-    server.start();
-    return new HnReplicaServer(server, executor, handler);
+    threads.startCounting(server::start);
+    return new HnReplicaServer(server, executor, answering, handler, threads);
   }
 
   /** Serves the items of a JSON-lines file (plain or {@code .gz}) on the given port. */
@@ -88,10 +103,16 @@ public final class HnReplicaServer implements AutoCloseable {
     handler.resetStats();
   }
 
+  /** CPU time (user + system) the replica's threads have used since it started. */
+  public long cpuNanos() {
+    return threads.cpuNanos();
+  }
+
   /** Stops accepting, drops open connections and ends the request threads. */
   @Override
   public void close() {
     server.stop(0);
+    answering.shutdownNow();
     executor.shutdownNow();
   }
 }

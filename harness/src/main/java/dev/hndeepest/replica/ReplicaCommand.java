@@ -57,8 +57,14 @@ public final class ReplicaCommand implements Callable<Integer> {
       description = "Port (0 picks a free one; default: ${DEFAULT-VALUE}).")
   private int port;
 
-  @Option(names = "--latency-ms", defaultValue = "0", description = "Delay before every answer.")
+  @Option(names = "--latency-ms", defaultValue = "0", description = "Delay before every answer (the mean, with --latency-sigma).")
   private long latencyMs;
+
+  @Option(
+      names = "--latency-sigma",
+      defaultValue = "0",
+      description = "Lognormal shape of the delay: 0 is fixed; 0.97 puts the p99 at 6x the mean.")
+  private double latencySigma;
 
   @Option(
       names = "--error-rate",
@@ -217,7 +223,7 @@ public final class ReplicaCommand implements Callable<Integer> {
       if (faultRate > 0) {
         faults = faults.withEveryKind(faultRate);
       }
-      return new ReplicaOptions(Duration.ofMillis(latencyMs), faults, Optional.ofNullable(asOf));
+      return new ReplicaOptions(new Latency(Duration.ofMillis(latencyMs), latencySigma), faults, Optional.ofNullable(asOf));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

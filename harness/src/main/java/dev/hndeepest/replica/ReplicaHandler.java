@@ -9,31 +9,38 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Answers one request of the Firebase API: latency, then the fault or the answer. */
+/**
+ * Answers one request of the Firebase API: latency, then the fault or the answer. No thread waits
+ * out the latency: the answer is scheduled on the replica's answering threads.
+ */
 final class ReplicaHandler implements HttpHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaHandler.class);
   private static final byte[] NULL_BODY = "null".getBytes(StandardCharsets.US_ASCII);
 
   private final ServedItems items;
-  private final Duration latency;
+  private final Latency latency;
   private final FaultPlan faults;
+  private final ScheduledExecutorService answering;
   private final AtomicLong requestSequence = new AtomicLong();
   private final Set<Long> deniedOnce = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicReference<RequestCounters> counters =
       new AtomicReference<>(new RequestCounters());
 
-  ReplicaHandler(ServedItems items, ReplicaOptions options) {
+  ReplicaHandler(ServedItems items, ReplicaOptions options, ScheduledExecutorService answering) {
     this.items = items;
     this.latency = options.latency();
     this.faults = options.faults();
+    this.answering = answering;
   }
 
   ReplicaStats stats() {
@@ -57,18 +64,32 @@ final class ReplicaHandler implements HttpHandler {
       if (route instanceof ReplicaRoute.Item item) {
         counting.itemRequested(item.id());
       }
-      pause(latency);
+      long sequence = requestSequence.getAndIncrement();
       // Every request draws its per-request fault, so denials don't shift the others' sequence.
-      Optional<Fault> fault = faults.decide(requestSequence.getAndIncrement());
+      Optional<Fault> fault = faults.decide(sequence);
       if (route instanceof ReplicaRoute.Item item && deniesNow(item.id())) {
         fault = Optional.of(new Fault.Denied());
       }
       fault.ifPresent(f -> counting.fault(f.kind()));
-      respond(exchange, route, fault.orElse(null), counting);
+      Duration delay = latency.draw(sequence);
+      if (fault.orElse(null) instanceof Fault.Slow slow) {
+        delay = delay.plus(slow.extraDelay());
+      }
+      Fault decided = fault.orElse(null);
+      answering.schedule(() -> finish(exchange, route, decided, counting), delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RuntimeException e) {
+      // Not scheduled (the replica is closing, or a bug): end the exchange here.
+      LOG.debug("replica dropped {}", exchange.getRequestURI(), e);
+      inFlight.decrementAndGet();
+      exchange.close();
+    }
+  }
+
+  private void finish(HttpExchange exchange, ReplicaRoute route, Fault fault, RequestCounters counting) {
+    try {
+      respond(exchange, route, fault, counting);
     } catch (IOException e) {
       // The client went away mid-answer; there is no one left to tell.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // the replica is closing
     } catch (RuntimeException e) {
       LOG.warn("replica failed to answer {}", exchange.getRequestURI(), e);
     } finally {
@@ -84,13 +105,10 @@ final class ReplicaHandler implements HttpHandler {
 
   private void respond(
       HttpExchange exchange, ReplicaRoute route, Fault fault, RequestCounters counting)
-      throws IOException, InterruptedException {
+      throws IOException {
     switch (fault) {
       case null -> answer(exchange, route, counting);
-      case Fault.Slow slow -> {
-        pause(slow.extraDelay());
-        answer(exchange, route, counting);
-      }
+      case Fault.Slow slow -> answer(exchange, route, counting); // its extra delay was scheduled
       case Fault.ErrorStatus error -> {
         error
             .retryAfter()
@@ -173,12 +191,6 @@ final class ReplicaHandler implements HttpHandler {
     exchange.sendResponseHeaders(status, body.length);
     try (var out = exchange.getResponseBody()) {
       out.write(body);
-    }
-  }
-
-  private static void pause(Duration delay) throws InterruptedException {
-    if (delay.isPositive()) {
-      Thread.sleep(delay);
     }
   }
 }

@@ -7,15 +7,15 @@ import java.util.Optional;
 /**
  * How the replica serves its items.
  *
- * @param latency added to every request before it is answered
+ * @param latency the delay before every answer: fixed or lognormal
  * @param faults the injected faults
  * @param servedAsOf when present, the replica answers as the live API did at that instant
  */
-public record ReplicaOptions(Duration latency, FaultPlan faults, Optional<Instant> servedAsOf) {
+public record ReplicaOptions(Latency latency, FaultPlan faults, Optional<Instant> servedAsOf) {
 
   public ReplicaOptions {
-    if (latency == null || latency.isNegative()) {
-      throw new IllegalArgumentException("latency must be zero or positive: " + latency);
+    if (latency == null) {
+      throw new IllegalArgumentException("latency must not be null; use Latency.fixed(Duration.ZERO)");
     }
     if (faults == null) {
       throw new IllegalArgumentException("faults must not be null; use FaultPlan.none()");
@@ -27,10 +27,15 @@ public record ReplicaOptions(Duration latency, FaultPlan faults, Optional<Instan
 
   /** No latency, no faults, every item served. */
   public static ReplicaOptions defaults() {
-    return new ReplicaOptions(Duration.ZERO, FaultPlan.none(), Optional.empty());
+    return new ReplicaOptions(Latency.fixed(Duration.ZERO), FaultPlan.none(), Optional.empty());
   }
 
+  /** A fixed delay before every answer. */
   public ReplicaOptions withLatency(Duration newLatency) {
+    return withLatency(Latency.fixed(newLatency));
+  }
+
+  public ReplicaOptions withLatency(Latency newLatency) {
     return new ReplicaOptions(newLatency, faults, servedAsOf);
   }
 

@@ -31,18 +31,23 @@ class BenchmarkCommandIT {
     int exit = commandLine.execute("benchmark", "--hours", "1", "--latency-ms", "2", "--workers", "2",
         "--seed", "5", "--out", report.toString());
 
-    // THEN it exits 0 (every approach gave the baseline's answer) and the report holds all three rows
+    // THEN it exits 0 (every approach gave the baseline's answer) and the report holds every row, the Go
+    // peer's where Go is installed
     assertThat(exit).as(err.toString()).isZero();
     var markdown = Files.readString(report);
     assertThat(markdown)
         .contains("./hn-deepest benchmark --hours 1 --latency-ms 2 --workers 2 --seed 5 --out ")
         .contains("## Machine", "| cores | ", "| JDK | ", "| OS | ")
-        .contains("| 1 | baseline (serial) | ", "| 1 | command | ", "| 1 | job stack | ")
+        .contains("| 1 | baseline (serial) | ", "| 1 | command (cold process) | ", "| 1 | command (warm, in-process) | ",
+            "| 1 | job stack | ")
+        .contains("CPU ms/req")
         .contains("## Targets", "command requests per distinct item at most 1.05")
         .contains("checked against the baseline's answer");
     var header = markdown.lines().filter(line -> line.startsWith("| h | approach |")).findFirst().orElseThrow();
+    boolean goPeer = markdown.contains("| 1 | Go peer | ");
+    assertThat(goPeer || markdown.contains("so the Go peer was not measured")).isTrue();
     assertThat(markdown.lines().filter(line -> line.startsWith("| 1 | ")))
-        .hasSize(3)
+        .hasSize(goPeer ? 5 : 4)
         .allSatisfy(row -> assertThat(row.split("\\|")).hasSameSizeAs(header.split("\\|")));
     assertThat(out.toString()).contains("| 1 | job stack | ").contains("written to " + report);
     assertThat(err.toString()).doesNotContain("FAILED");

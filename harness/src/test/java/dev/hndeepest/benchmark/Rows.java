@@ -16,7 +16,7 @@ final class Rows {
   static RunMeasurement row(Approach approach, int hours, double seconds, long mustRead, int concurrency) {
     var bound = new RequestBound(12, mustRead / 2, 100, 100 + mustRead, false, mustRead);
     var cost = approach == Approach.JOB_STACK
-        ? Optional.of(new StackCost(10, 11, 40, 12, 30))
+        ? Optional.of(new StackCost(10, 11, 40, 12, 30, 4, 2_000_000_000L))
         : Optional.<StackCost>empty();
     return new RunMeasurement(approach, hours, Duration.ofMillis((long) (seconds * 1000)), mustRead + 5, mustRead,
         Optional.of(new HeapSampler.HeapPeak(50L << 20, 100L << 20, 40L << 20)), concurrency, bound, cost,
@@ -30,12 +30,14 @@ final class Rows {
   }
 
   static BenchmarkResults results(List<RunMeasurement> rows) {
-    var settings = new BenchmarkSettings(Duration.ofMillis(20), List.of(24, 168, 720), 24,
-        Instant.parse("2025-06-10T12:00:00Z"), Path.of("BENCHMARKS.md"), Duration.ofSeconds(180), 64, 4,
+    var settings = new BenchmarkSettings(Duration.ofMillis(20), 0.97, List.of(24, 168, 720), 24,
+        Instant.parse("2025-06-10T12:00:00Z"), Path.of("BENCHMARKS.md"), Duration.ofSeconds(180), 64, 4, 32,
         "./hn-deepest benchmark --hours 24,168,720");
     var data = new BenchmarkDataSet.Summary(24, Instant.parse("2025-05-11T11:00:00Z"),
         Instant.parse("2025-06-10T12:00:00Z"), 400_000, 44_000_000, 44_420_000);
     return new BenchmarkResults(settings, new MachineInfo(2, 8L << 30, "test cpu", "test jdk", "test os"), data,
-        rows, List.of(), Optional.of(new BenchmarkResults.StackMemory(720, 300L << 20)), Instant.parse("2025-06-10T13:00:00Z"), Instant.parse("2025-06-10T13:10:00Z"));
+        rows, List.of(), Optional.of(new BenchmarkResults.StackMemory(720, 300L << 20)),
+        Instant.parse("2025-06-10T13:00:00Z"), Instant.parse("2025-06-10T13:10:00Z"), List.of(),
+        new BenchmarkResults.Worker(2048, "-XX:TieredStopAtLevel=1"), Optional.empty());
   }
 }

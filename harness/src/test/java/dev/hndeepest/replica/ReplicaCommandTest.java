@@ -57,7 +57,8 @@ class ReplicaCommandTest {
     ItemJsonLines.write(data, TestItems.smallSite());
 
     // WHEN it starts, set to serve the data as of before the last item
-    try (var started = start("--data", data.toString(), "--port", "0", "--as-of", "2600", "--latency-ms", "5")) {
+    try (var started = start("--data", data.toString(), "--port", "0", "--as-of", "2600", "--latency-ms", "5",
+        "--latency-sigma", "0.97")) {
       var http = new ReplicaHttp(started.baseUrl());
 
       // THEN the first stdout line is a base URL that serves the data as of the given instant
@@ -86,6 +87,7 @@ class ReplicaCommandTest {
           {"--data", data.toString(), "--fault-rate", "0.3", "--error-rate", "0.1"},
           {"--data", data.toString(), "--fault-rate", "2"},
           {"--data", data.toString(), "--latency-ms", "-1"},
+          {"--data", data.toString(), "--latency-sigma", "-0.5"},
           {"--data", data.toString(), "--as-of", "soon"}
         }) {
       var err = new StringWriter();

@@ -1,13 +1,13 @@
 package dev.hndeepest.depth;
 
-import dev.hndeepest.concurrent.FanOut;
 import dev.hndeepest.hn.HnApi;
 import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * Measures a list of posts and keeps the deepest: one virtual thread per post, the HN client
- * bounding the requests in flight. The command measures its window with it, a worker each batch.
+ * Measures a list of posts and keeps the deepest: every post's tree through the crawler's one
+ * shared pool, the HN client bounding the requests in flight. The command measures its window
+ * with it, a worker each batch.
  */
 public final class PostMeasurer {
   private final ThreadCrawler crawler;
@@ -24,7 +24,7 @@ public final class PostMeasurer {
   public MeasuredPost deepest(List<Post> posts, long asOf, IntConsumer measured) {
     var winner = new Winner();
     var done = new int[1];
-    FanOut.forEachCompleted(posts, post -> crawler.measure(post, asOf), post -> {
+    crawler.measureAll(posts, asOf, post -> {
       winner.offer(post);
       measured.accept(++done[0]);
     });

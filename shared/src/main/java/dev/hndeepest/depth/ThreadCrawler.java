@@ -2,16 +2,21 @@ package dev.hndeepest.depth;
 
 import dev.hndeepest.hn.HnApi;
 import dev.hndeepest.hn.HnItem;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * Fetches a post's comment tree breadth-first, one level per round-trip (each level's kids
- * concurrently), then hands the items to {@link ThreadDepthCalculator}.
+ * Fetches posts' comment trees through one shared pool of {@link HnApi#maxInFlight()} virtual
+ * threads: an item's kids are queued the moment it arrives, so a slow request delays only its own
+ * subtree, never a level of its post or another post. Each finished tree goes to
+ * {@link ThreadDepthCalculator}.
  */
 public final class ThreadCrawler {
   private final HnApi api;
@@ -22,39 +27,147 @@ public final class ThreadCrawler {
 
   /** The post's measured thread as of {@code asOf} (epoch seconds). */
   public ThreadDepth crawl(Post post, long asOf) {
-    Objects.requireNonNull(post, "post");
-    var fetched = new HashMap<Long, HnItem>();
-    // Every id asked for once at most, even if malformed data lists it twice or in a cycle.
-    var requested = new HashSet<Long>();
-    requested.add(post.id());
-    List<Long> level = newIds(post.kids(), requested, new ArrayList<>());
-    while (!level.isEmpty()) {
-      var next = new ArrayList<Long>();
-      for (var answer : api.items(level).entrySet()) {
-        answer.getValue().ifPresent(item -> {
-          fetched.put(answer.getKey(), item);
-          // Replies of a comment that is left out (later than asOf) are left out too: don't fetch.
-          if (item.time() <= asOf) {
-            newIds(item.kidIds(), requested, next);
-          }
-        });
-      }
-      level = next;
-    }
-    return ThreadDepthCalculator.measure(post, fetched, asOf);
+    return measure(post, asOf).thread();
   }
 
   /** The post with its measured thread, ready to compete for the win. */
   public MeasuredPost measure(Post post, long asOf) {
-    return new MeasuredPost(post.withoutKids(), crawl(post, asOf));
+    Objects.requireNonNull(post, "post");
+    var measured = new MeasuredPost[1];
+    measureAll(List.of(post), asOf, result -> measured[0] = result);
+    return measured[0];
   }
 
-  private static List<Long> newIds(List<Long> ids, Set<Long> requested, List<Long> into) {
-    for (long id : ids) {
-      if (requested.add(id)) {
-        into.add(id);
+  /**
+   * Measures every post as of {@code asOf}, handing each result to {@code onMeasured} on the calling
+   * thread as its tree completes. The first failure stops the crawl and is rethrown as it was thrown.
+   */
+  public void measureAll(List<Post> posts, long asOf, Consumer<? super MeasuredPost> onMeasured) {
+    Objects.requireNonNull(onMeasured, "onMeasured");
+    if (posts.isEmpty()) {
+      return;
+    }
+    new Crawl(api, asOf).run(posts, onMeasured);
+  }
+
+  /** One call's pool: the queue of ids to fetch and the lanes that fetch them. */
+  private static final class Crawl {
+    private final HnApi api;
+    private final long asOf;
+    private final LinkedBlockingQueue<Fetch> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+
+    Crawl(HnApi api, long asOf) {
+      this.api = api;
+      this.asOf = asOf;
+    }
+
+    void run(List<Post> posts, Consumer<? super MeasuredPost> onMeasured) {
+      int lanes = Math.max(1, api.maxInFlight());
+      var threads = new Thread[lanes];
+      for (int i = 0; i < lanes; i++) {
+        threads[i] = Thread.ofVirtual().name("crawl-", i).start(this::fetchUntilStopped);
+      }
+      try {
+        for (Post post : posts) {
+          new Tree(Objects.requireNonNull(post, "post")).start();
+        }
+        for (int done = 0; done < posts.size(); done++) {
+          switch (take()) {
+            case Measured measured -> onMeasured.accept(measured.post());
+            case Failed failed -> rethrow(failed.error());
+          }
+        }
+      } finally {
+        for (var thread : threads) {
+          thread.interrupt();
+        }
       }
     }
-    return into;
+
+    private void fetchUntilStopped() {
+      try {
+        while (true) {
+          var fetch = queue.take();
+          fetch.tree().arrived(fetch.id(), api.item(fetch.id()));
+        }
+      } catch (InterruptedException e) {
+        // The crawl is over.
+      } catch (RuntimeException | Error e) {
+        outcomes.add(new Failed(e));
+      }
+    }
+
+    private Outcome take() {
+      try {
+        return outcomes.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while crawling threads", e);
+      }
+    }
+
+    private static void rethrow(Throwable error) {
+      switch (error) {
+        case RuntimeException runtime -> throw runtime;
+        case Error fatal -> throw fatal;
+        default -> throw new IllegalStateException(error);
+      }
+    }
+
+    /** One post's tree: what has arrived, what was asked for, and how many requests are still out. */
+    private final class Tree {
+      private final Post post;
+      private final Map<Long, HnItem> items = new ConcurrentHashMap<>();
+      // Every id asked for once at most, even if malformed data lists it twice or in a cycle.
+      private final Set<Long> requested = ConcurrentHashMap.newKeySet();
+      // Queued fetches not yet arrived, plus one held by start() until every kid is queued.
+      private final AtomicInteger outstanding = new AtomicInteger(1);
+
+      Tree(Post post) {
+        this.post = post;
+        requested.add(post.id());
+      }
+
+      void start() {
+        queueKids(post.kids());
+        settle();
+      }
+
+      void arrived(long id, Optional<HnItem> answer) {
+        answer.ifPresent(item -> {
+          items.put(id, item);
+          // Replies of a comment that is left out (later than asOf) are left out too: don't fetch.
+          if (item.time() <= asOf) {
+            queueKids(item.kidIds());
+          }
+        });
+        settle();
+      }
+
+      private void queueKids(List<Long> kids) {
+        for (long kid : kids) {
+          if (requested.add(kid)) {
+            outstanding.incrementAndGet();
+            queue.add(new Fetch(this, kid));
+          }
+        }
+      }
+
+      private void settle() {
+        if (outstanding.decrementAndGet() == 0) {
+          outcomes.add(new Measured(new MeasuredPost(post.withoutKids(),
+              ThreadDepthCalculator.measure(post, items, asOf))));
+        }
+      }
+    }
+
+    private record Fetch(Tree tree, long id) {}
+
+    private sealed interface Outcome {}
+
+    private record Measured(MeasuredPost post) implements Outcome {}
+
+    private record Failed(Throwable error) implements Outcome {}
   }
 }

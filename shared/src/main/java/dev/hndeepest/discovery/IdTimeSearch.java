@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * for an end, never the other way.
  */
 final class IdTimeSearch {
-  /** Probes per round: with their neighbourhoods about 60 ids, one round-trip at 64 in flight; ~7 rounds for HN's 45 M ids. */
+  /** Probes per round: with their neighbourhoods about 60 ids, one round-trip at 64 in flight; ~5 rounds for a month near HN's newest of 45 M ids. */
   static final int FANOUT = 12;
   /** Ids on each side of a probe fetched with it. */
   static final int REACH = 2;
@@ -129,6 +129,9 @@ final class IdTimeSearch {
     }
 
     Result run() {
+      // The first round gallops down from the top: windows lie near the newest ids, and a slice
+      // a few times the target's distance from the top needs fewer rounds than the whole id space.
+      boolean gallop = true;
       boolean fromTop = false;
       boolean sawItem = false;
       while (unknownBetween(lo, hi) > 0) {
@@ -136,7 +139,13 @@ final class IdTimeSearch {
           throw new HnUnavailableException(
               "ids " + (lo + 1) + ".." + (hi - 1) + " keep answering null; cannot search them by time");
         }
-        var judged = judge(fromTop ? pickPointsFromTop() : pickPoints());
+        var judged = judge(gallop || fromTop ? pickPointsFromTop() : pickPoints());
+        if (gallop) {
+          gallop = false;
+          if (judged.isEmpty()) {
+            continue;
+          }
+        }
         if (judged.isEmpty()) {
           if (!sawItem && fromTop && hi == after) {
             throw new HnUnavailableException("ids " + (lo + 1) + ".." + (hi - 1)

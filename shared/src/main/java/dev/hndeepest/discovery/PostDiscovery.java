@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Finds the posts of a window (PRODUCT.md §1): visible stories and polls with {@code time} in
@@ -30,14 +31,10 @@ public final class PostDiscovery {
   public static final long SLACK_SECONDS = 600;
   /** A window ending this close to now is "as of now", the only case {@code /newstories} shows. */
   public static final long NOW_TOLERANCE_SECONDS = 60;
-  /** Ids fetched per scan step: bounds the virtual threads and answers held at a time. */
-  static final int SCAN_CHUNK = 2_000;
-  /** Scan chunks fetched at once. */
-  static final int CHUNKS_IN_FLIGHT = 2;
   /** Listed posts read per round-trip, newest first, until one is older than the window. */
   static final int LISTED_CHUNK = 64;
-  /** Ids read per step from the top while the search runs: a few round-trips, so it stops soon after. */
-  static final int TOP_CHUNK = 256;
+  /** How long the reader waits for the search to tell it more ids inside the window. */
+  static final long READER_WAIT_NANOS = 2_000_000;
 
   private final HnApi api;
   private final IdTimeSearch search;
@@ -59,8 +56,9 @@ public final class PostDiscovery {
 
   /**
    * The window's posts, ascending by id, with the route taken and its cost. While it searches for
-   * the start of a window that ends now, it already reads the ids below the newest one (surely in
-   * the window), so the search's round-trips overlap the scan's reads.
+   * the start of the window, it already reads the ids below the newest one it knows to be in the
+   * window (the newest item when the window ends now, else what the end's search has found so far),
+   * so the search's round-trips overlap the scan's reads.
    */
   public DiscoveredPosts discover(TimeWindow window, Instant now) {
     return switch (locate(window, now, true)) {
@@ -106,70 +104,118 @@ public final class PostDiscovery {
     }
     long maxId = requireMaxId(api.maxItem());
     if (asOfIsNow) {
-      var first = readTopWhileSearching
-          ? searchWhileReadingTop(window.from() - SLACK_SECONDS, maxId)
-          : search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
+      if (!readTopWhileSearching) {
+        var first = search.firstIdAfter(window.from() - SLACK_SECONDS, 0, maxId + 1);
+        return new WindowLocation.IdRange(first.firstId(), maxId + 1, first.rounds(), first.probes(), listedFetched);
+      }
+      var first = searchWhileReading(window.from() - SLACK_SECONDS, maxId, new AtomicLong(maxId));
       return new WindowLocation.IdRange(first.firstId(), maxId + 1, first.rounds(), first.probes(), listedFetched);
     }
     // Both ends at once: their round-trips overlap, and the client shares the probes they have in common.
-    var ends = FanOut.map(List.of(window.from() - SLACK_SECONDS, window.to() + SLACK_SECONDS),
-        target -> search.firstIdAfter(target, 0, maxId + 1));
-    var first = ends.get(0);
-    var end = ends.get(1);
+    IdTimeSearch.Result first;
+    IdTimeSearch.Result end;
+    if (readTopWhileSearching) {
+      var endKnownBefore = new AtomicLong();
+      var ends = new IdTimeSearch.Result[1];
+      Runnable searchEnd = () -> ends[0] = search.firstIdAfter(window.to() + SLACK_SECONDS, 0, maxId + 1, endKnownBefore);
+      first = searchWhileReading(window.from() - SLACK_SECONDS, maxId, endKnownBefore, searchEnd);
+      end = ends[0];
+    } else {
+      var both = FanOut.map(List.of(window.from() - SLACK_SECONDS, window.to() + SLACK_SECONDS),
+          target -> search.firstIdAfter(target, 0, maxId + 1));
+      first = both.get(0);
+      end = both.get(1);
+    }
     return new WindowLocation.IdRange(first.firstId(), Math.max(first.firstId(), end.noLaterThan()),
         first.rounds() + end.rounds(), first.probes() + end.probes(), listedFetched);
   }
 
   /**
-   * Searches for the first id after {@code target} while another thread reads ids downward from
-   * {@code maxId}, one chunk at a time, never below the highest id the search has found at or
-   * before the target: the client keeps them, so the scan that follows reads them for free.
+   * Searches for the first id after {@code target} (and runs {@code alsoSearching}, the end's search,
+   * beside it) while another thread reads ids downward from {@code top}, ids surely at or before the
+   * window's end, one chunk at a time, never below the highest id the search has found at or before
+   * the target: the client keeps them, so the scan that follows reads them for free.
    */
-  private IdTimeSearch.Result searchWhileReadingTop(long target, long maxId) {
+  private IdTimeSearch.Result searchWhileReading(long target, long maxId, AtomicLong top, Runnable... alsoSearching) {
     var knownBefore = new AtomicLong();
-    var searching = new AtomicBoolean(true);
+    var searching = new AtomicInteger(1 + alsoSearching.length);
     var result = new IdTimeSearch.Result[1];
-    Runnable searchForFirst = () -> {
+    var tasks = new ArrayList<Runnable>();
+    tasks.add(() -> {
       try {
         result[0] = search.firstIdAfter(target, 0, maxId + 1, knownBefore);
       } finally {
-        searching.set(false);
+        searching.decrementAndGet();
       }
-    };
-    Runnable readFromTop = () -> {
-      for (long end = maxId + 1; searching.get(); end -= TOP_CHUNK) {
-        long start = Math.max(end - TOP_CHUNK, knownBefore.get() + 1);
-        if (start >= end) {
-          return;
+    });
+    for (var other : alsoSearching) {
+      tasks.add(() -> {
+        try {
+          other.run();
+        } finally {
+          searching.decrementAndGet();
         }
-        api.items(LongStream.range(start, end).boxed().toList());
-      }
-    };
-    FanOut.all(searchForFirst, readFromTop);
+      });
+    }
+    tasks.add(() -> readDownward(top, knownBefore, searching));
+    FanOut.all(tasks.toArray(Runnable[]::new));
     return result[0];
+  }
+
+  /**
+   * Reads ids from {@code top} down to {@code bottom} (both may move) while any search runs, on as
+   * many threads as the client has requests in flight, each taking the next id in turn: no chunk
+   * waits for its slowest request.
+   */
+  private void readDownward(AtomicLong top, AtomicLong bottom, AtomicInteger searching) {
+    var next = new AtomicLong(-1);
+    FanOut.onThreads(Math.max(1, api.maxInFlight()), () -> {
+      while (searching.get() > 0) {
+        long id = claimBelow(next, top, bottom);
+        if (id < 0) {
+          // Nothing known inside the window yet, or read down to what the search knows: wait for it.
+          LockSupport.parkNanos(READER_WAIT_NANOS);
+        } else {
+          api.item(id);
+        }
+      }
+    });
+  }
+
+  /** The next id to read downward, or -1 when none is known to be inside the window yet. */
+  private static long claimBelow(AtomicLong next, AtomicLong top, AtomicLong bottom) {
+    while (true) {
+      long current = next.get();
+      long candidate = current < 0 ? top.get() : current;
+      if (candidate <= bottom.get()) {
+        return -1;
+      }
+      if (next.compareAndSet(current, candidate - 1)) {
+        return candidate;
+      }
+    }
   }
 
   /**
    * The window's posts among the ids {@code [firstId, endExclusive)}, ascending by id. Reads every
    * id, comments included: the real client caches them, so crawling the posts' trees afterwards
-   * costs no second request for items inside the range. Two chunks are in flight at a time, so the
-   * next chunk's requests fill the slots the current one's last requests leave idle.
+   * costs no second request for items inside the range. As many threads as the client has requests
+   * in flight each take the next id in turn, so no slot waits for a slow request of another.
    */
   public List<HnItem> postsInIdRange(TimeWindow window, long firstId, long endExclusive) {
     Objects.requireNonNull(window, "window");
     if (firstId < 0 || endExclusive < firstId) {
       throw new IllegalArgumentException("bad id range [" + firstId + ", " + endExclusive + ")");
     }
-    var chunkStarts = new ArrayList<Long>();
-    for (long start = firstId; start < endExclusive; start += SCAN_CHUNK) {
-      chunkStarts.add(start);
-    }
-    var posts = new ArrayList<HnItem>();
-    FanOut.inOrder(chunkStarts, CHUNKS_IN_FLIGHT, start -> {
-      var ids = LongStream.range(start, Math.min(endExclusive, start + SCAN_CHUNK)).boxed().toList();
-      return postsIn(api.items(ids).values(), window);
-    }, posts::addAll);
-    return posts;
+    var found = new ConcurrentLinkedQueue<HnItem>();
+    var next = new AtomicLong(firstId);
+    long lanes = Math.max(1, Math.min(api.maxInFlight(), endExclusive - firstId));
+    FanOut.onThreads(Math.toIntExact(lanes), () -> {
+      for (long id = next.getAndIncrement(); id < endExclusive; id = next.getAndIncrement()) {
+        api.item(id).filter(item -> isWindowPost(item, window)).ifPresent(found::add);
+      }
+    });
+    return found.stream().sorted(Comparator.comparingLong(HnItem::id)).toList();
   }
 
   /**
@@ -233,9 +279,13 @@ public final class PostDiscovery {
   private static List<HnItem> postsIn(Collection<Optional<HnItem>> answers, TimeWindow window) {
     return answers.stream()
         .flatMap(Optional::stream)
-        .filter(item -> item.isPost() && item.isVisible() && window.contains(item.time()))
+        .filter(item -> isWindowPost(item, window))
         .sorted(Comparator.comparingLong(HnItem::id))
         .toList();
+  }
+
+  private static boolean isWindowPost(HnItem item, TimeWindow window) {
+    return item.isPost() && item.isVisible() && window.contains(item.time());
   }
 
   private static long requireMaxId(long maxId) {

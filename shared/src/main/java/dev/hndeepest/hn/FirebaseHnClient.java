@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The {@link HnApi} over the official Firebase API (or a replica of it) with {@code java.net.http}.
+ * The {@link HnApi} over the official Firebase API (or a replica of it), with the JDK HTTP client
+ * that {@link HnClientConfig#httpClient()} names.
  *
  * <p>A good citizen: at most {@link HnClientConfig#maxConcurrency()} requests in flight, a deadline
  * per attempt, jittered retries (see {@link RetryPolicy}), and no item fetched twice by one
@@ -100,6 +101,11 @@ public final class FirebaseHnClient implements HnApi, AutoCloseable {
       results.put(distinct.get(i), answers[i]);
     }
     return results;
+  }
+
+  @Override
+  public int maxInFlight() {
+    return config.maxConcurrency();
   }
 
   @Override

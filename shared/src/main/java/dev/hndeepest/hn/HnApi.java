@@ -23,6 +23,11 @@ public interface HnApi extends AutoCloseable {
   /** The ids of the newest stories, newest first (up to 500 on the real API). */
   List<Long> newStories();
 
+  /** The most requests this source keeps in flight at once: how many fetching threads are worth running. */
+  default int maxInFlight() {
+    return HnClientConfig.DEFAULT_MAX_CONCURRENCY;
+  }
+
   /** Counters since this instance was built. */
   HnClientStats stats();
 

@@ -17,10 +17,13 @@ import java.util.Objects;
  *
  * @param baseUrl the API root, e.g. {@code https://hacker-news.firebaseio.com/v0} (http or https)
  * @param maxConcurrency the most requests in flight at once, over all callers of one client
- * @param requestTimeout the deadline of one attempt: connecting, headers and the whole body
+ * @param requestTimeout the deadline of one attempt: connecting, and each wait for the answer's bytes
+ *     (with {@code java.net.http}: the headers and the whole body)
  * @param retry when and how patiently failed attempts are repeated
+ * @param httpClient which JDK HTTP client sends the requests
  */
-public record HnClientConfig(URI baseUrl, int maxConcurrency, Duration requestTimeout, RetryPolicy retry) {
+public record HnClientConfig(
+    URI baseUrl, int maxConcurrency, Duration requestTimeout, RetryPolicy retry, HttpClientKind httpClient) {
 
   public static final int DEFAULT_MAX_CONCURRENCY = 64;
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -29,6 +32,7 @@ public record HnClientConfig(URI baseUrl, int maxConcurrency, Duration requestTi
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(httpClient, "httpClient");
     String scheme = baseUrl.getScheme();
     boolean httpScheme = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
     if (!httpScheme || baseUrl.getHost() == null) {
@@ -45,25 +49,30 @@ public record HnClientConfig(URI baseUrl, int maxConcurrency, Duration requestTi
     }
   }
 
-  /** 64 requests in flight, 5 s per attempt, {@link RetryPolicy#defaults()}. */
+  /** 64 requests in flight, 5 s per attempt, {@link RetryPolicy#defaults()}, {@link HttpClientKind#configured()}. */
   public static HnClientConfig defaults(URI baseUrl) {
-    return new HnClientConfig(baseUrl, DEFAULT_MAX_CONCURRENCY, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.defaults());
+    return new HnClientConfig(baseUrl, DEFAULT_MAX_CONCURRENCY, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.defaults(),
+        HttpClientKind.configured());
   }
 
   public HnClientConfig withBaseUrl(URI baseUrl) {
-    return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry);
+    return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry, httpClient);
   }
 
   public HnClientConfig withMaxConcurrency(int maxConcurrency) {
-    return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry);
+    return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry, httpClient);
   }
 
   public HnClientConfig withRequestTimeout(Duration requestTimeout) {
-    return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry);
+    return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry, httpClient);
   }
 
   public HnClientConfig withRetry(RetryPolicy retry) {
-    return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry);
+    return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry, httpClient);
+  }
+
+  public HnClientConfig withHttpClient(HttpClientKind httpClient) {
+    return new HnClientConfig(baseUrl, maxConcurrency, requestTimeout, retry, httpClient);
   }
 
   public HnClientConfig withStallTimeout(Duration stallTimeout) {
@@ -79,7 +88,7 @@ public record HnClientConfig(URI baseUrl, int maxConcurrency, Duration requestTi
     return retry.stallTimeout().plus(requestTimeout);
   }
 
-  /** The https scheme gets HTTP/2; plain http stays on HTTP/1.1 so a loopback replica works. */
+  /** With {@code java.net.http}, https gets HTTP/2; plain http stays on HTTP/1.1 so a loopback replica works. */
   boolean isHttps() {
     return "https".equalsIgnoreCase(baseUrl.getScheme());
   }

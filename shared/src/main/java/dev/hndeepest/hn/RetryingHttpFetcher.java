@@ -3,18 +3,13 @@ package dev.hndeepest.hn;
 import dev.hndeepest.hn.HnJsonReader.MalformedBodyException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +47,7 @@ final class RetryingHttpFetcher implements AutoCloseable {
   /** No request slot came free before the stall deadline: nothing was sent. */
   private record NoSlot<T>() implements Attempt<T> {}
 
-  private final ExecutorService httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
-  private final HttpClient http;
+  private final HttpTransport http;
   private final Semaphore slots;
   private final Duration requestTimeout;
   private final RetryPolicy retry;
@@ -67,12 +61,7 @@ final class RetryingHttpFetcher implements AutoCloseable {
     this.progress = new StallWatch(config.retry().stallTimeout());
     // Fair, so a caller that has waited long for a slot is not overtaken by newcomers.
     this.slots = new Semaphore(config.maxConcurrency(), true);
-    this.http = HttpClient.newBuilder()
-        .executor(httpExecutor)
-        .version(config.isHttps() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .connectTimeout(config.requestTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+    this.http = HttpTransport.of(config);
   }
 
   long requests() {
@@ -129,7 +118,7 @@ final class RetryingHttpFetcher implements AutoCloseable {
   }
 
   private <T> Attempt<T> attempt(URI url, BodyParser<T> parser, boolean deniedIsTransient, boolean isRetry) {
-    HttpResponse<byte[]> response;
+    HttpTransport.Response response;
     try {
       response = send(url, isRetry);
       if (response == null) {
@@ -137,12 +126,15 @@ final class RetryingHttpFetcher implements AutoCloseable {
       }
     } catch (HttpConnectTimeoutException e) {
       return new Failed<>("connect timed out after " + requestTimeout.toMillis() + " ms");
+    } catch (SocketTimeoutException e) {
+      boolean connecting = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+      return new Failed<>((connecting ? "connect timed out after " : "timed out after ") + requestTimeout.toMillis() + " ms");
     } catch (HttpTimeoutException | TimeoutException e) {
       return new Failed<>("timed out after " + requestTimeout.toMillis() + " ms");
     } catch (IOException e) {
       return new Failed<>(describe(e));
     }
-    int status = response.statusCode();
+    int status = response.status();
     if (status == 429 || status >= 500) {
       boolean mayAskToWait = status == 429 || status == 503;
       return new Failed<>("status " + status, mayAskToWait ? retryAfter(response) : Optional.empty());
@@ -165,13 +157,7 @@ final class RetryingHttpFetcher implements AutoCloseable {
    * One attempt; holds a slot only while the request is in flight, never while parsing or sleeping.
    * Null when no slot came free before the run's stall deadline.
    */
-  private HttpResponse<byte[]> send(URI url, boolean isRetry) throws IOException, TimeoutException {
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .GET()
-        .timeout(requestTimeout)
-        .header("Accept", "application/json")
-        .header("User-Agent", "hn-deepest")
-        .build();
+  private HttpTransport.Response send(URI url, boolean isRetry) throws IOException, TimeoutException {
     if (!acquireSlot(url)) {
       return null;
     }
@@ -180,23 +166,7 @@ final class RetryingHttpFetcher implements AutoCloseable {
       if (isRetry) {
         retries.increment();
       }
-      var pending = http.sendAsync(request, BodyHandlers.ofByteArray());
-      try {
-        // The request's own timeout stops at the headers; this deadline covers the body too.
-        return pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        pending.cancel(true);
-        throw e;
-      } catch (InterruptedException e) {
-        pending.cancel(true);
-        Thread.currentThread().interrupt();
-        throw new HnUnavailableException("interrupted while fetching " + url, e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-          throw io;
-        }
-        throw new HnUnavailableException("request to " + url + " failed: " + describe(e.getCause()), e.getCause());
-      }
+      return http.get(url);
     } finally {
       slots.release();
     }
@@ -222,8 +192,8 @@ final class RetryingHttpFetcher implements AutoCloseable {
   }
 
   /** {@code Retry-After} in delta-seconds; the HTTP-date form is ignored (the jittered backoff applies). */
-  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(value -> {
+  private static Optional<Duration> retryAfter(HttpTransport.Response response) {
+    return response.retryAfter().flatMap(value -> {
       try {
         long seconds = Long.parseLong(value.strip());
         return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
@@ -236,6 +206,11 @@ final class RetryingHttpFetcher implements AutoCloseable {
   /** One line naming the fault, e.g. {@code ConnectException: could not connect}; never a stack trace. */
   private static String describe(Throwable fault) {
     String name = fault.getClass().getSimpleName();
+    if (fault instanceof ConnectException) {
+      // Each HTTP client words it its own way ("Connection refused", or nothing): say it plainly.
+      String message = fault.getMessage();
+      return name + ": could not connect" + (message == null || message.isBlank() ? "" : " (" + message.strip() + ")");
+    }
     // The JDK client often leaves the outer message empty and puts the reason in a cause.
     for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
       String message = cause.getMessage();
@@ -248,7 +223,6 @@ final class RetryingHttpFetcher implements AutoCloseable {
 
   @Override
   public void close() {
-    http.shutdownNow();
-    httpExecutor.shutdownNow();
+    http.close();
   }
 }

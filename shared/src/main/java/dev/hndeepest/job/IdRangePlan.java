@@ -22,6 +22,28 @@ public record IdRangePlan(long firstId, long endExclusive, int idsPerBatch, List
     }
   }
 
+  /**
+   * The plan for {@code [firstId, endExclusive)} in batches of at most {@code maxIdsPerBatch} ids,
+   * their count rounded up to a multiple of {@code batchesPerRound} (the messages the queue's
+   * workers take at once) and the ids spread evenly over them: every round of deliveries is full,
+   * so the last batches don't run alone while the other workers idle.
+   */
+  public static IdRangePlan sized(long firstId, long endExclusive, int maxIdsPerBatch, int batchesPerRound,
+      List<Long> discoveryReadsAbove) {
+    if (maxIdsPerBatch < 1 || batchesPerRound < 1) {
+      throw new IllegalArgumentException(
+          "maxIdsPerBatch and batchesPerRound must be positive, were " + maxIdsPerBatch + ", " + batchesPerRound);
+    }
+    long ids = Math.max(0, endExclusive - firstId);
+    long batches = (ids + maxIdsPerBatch - 1) / maxIdsPerBatch;
+    if (batches <= 1) {
+      return new IdRangePlan(firstId, endExclusive, maxIdsPerBatch, discoveryReadsAbove);
+    }
+    long rounded = (batches + batchesPerRound - 1) / batchesPerRound * batchesPerRound;
+    int idsPerBatch = Math.toIntExact(Math.max(1, (ids + rounded - 1) / rounded));
+    return new IdRangePlan(firstId, endExclusive, idsPerBatch, discoveryReadsAbove);
+  }
+
   /** Whether {@code id} lies in the plan's whole range, which its batches' scans read completely. */
   public boolean covers(long id) {
     return id >= firstId && id < endExclusive;

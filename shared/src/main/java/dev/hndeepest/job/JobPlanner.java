@@ -9,20 +9,24 @@ import java.util.List;
 /**
  * Plans a job: locates its window and turns it into batches. When {@code /newstories} lists the
  * window's posts, they go out packed by expected thread size ({@link BatchPlanner}); otherwise the
- * window's id range goes out in slices that each scan their ids and measure the posts they find.
+ * window's id range goes out in slices that each scan their ids and measure the posts they find, as
+ * many as fill whole rounds of the workers' deliveries ({@link IdRangePlan#sized}).
  */
 final class JobPlanner {
   private final BatchPlanner packer;
   private final Clock clock;
   private final int idsPerBatch;
+  private final int batchesPerRound;
 
-  JobPlanner(BatchPlanner packer, Clock clock, int idsPerBatch) {
-    if (idsPerBatch < 1) {
-      throw new IllegalArgumentException("idsPerBatch must be positive, was " + idsPerBatch);
+  JobPlanner(BatchPlanner packer, Clock clock, int idsPerBatch, int batchesPerRound) {
+    if (idsPerBatch < 1 || batchesPerRound < 1) {
+      throw new IllegalArgumentException(
+          "idsPerBatch and batchesPerRound must be positive, were " + idsPerBatch + ", " + batchesPerRound);
     }
     this.packer = packer;
     this.clock = clock;
     this.idsPerBatch = idsPerBatch;
+    this.batchesPerRound = batchesPerRound;
   }
 
   /** A job's plan and the batch messages that carry it out. */
@@ -48,7 +52,7 @@ final class JobPlanner {
       }
       case WindowLocation.IdRange range -> {
         var above = read.stream().filter(id -> id >= range.endExclusive()).sorted().toList();
-        var plan = new IdRangePlan(range.firstId(), range.endExclusive(), idsPerBatch, above);
+        var plan = IdRangePlan.sized(range.firstId(), range.endExclusive(), idsPerBatch, batchesPerRound, above);
         yield new Planned(JobPlan.ofIdRange(plan, ItemCount.ofDiscovery(read, plan)),
             List.copyOf(plan.messages(job.id())));
       }

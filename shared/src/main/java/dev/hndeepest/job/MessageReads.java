@@ -43,6 +43,11 @@ final class MessageReads implements HnApi {
   }
 
   @Override
+  public int maxInFlight() {
+    return shared.maxInFlight();
+  }
+
+  @Override
   public long maxItem() {
     reads.increment();
     return shared.maxItem();

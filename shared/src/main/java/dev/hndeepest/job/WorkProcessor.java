@@ -40,18 +40,27 @@ public final class WorkProcessor {
    * @param source where {@code hnApiPerDelivery} reads, as answers name it
    * @param hnClock "now" for the HN data: whether a window ends now (a snapshot's end for a snapshot)
    * @param maxReceiveCount the queue's redrive limit: a failure on that delivery fails the job
-   * @param idsPerBatch ids each {@link WorkMessage.MeasureIdRange} batch scans
+   * @param idsPerBatch the most ids one {@link WorkMessage.MeasureIdRange} batch scans
+   * @param batchesPerRound the messages the queue's workers take at once (most concurrent
+   *     invocations times messages per delivery): id-range batches come in multiples of it
    * @param metrics what the worker counts: messages, batches, HN traffic, the jobs it ends
    */
   public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery, ItemSource source,
-      BatchPlanner packer, Clock hnClock, int maxReceiveCount, int idsPerBatch, JobMetrics metrics) {
+      BatchPlanner packer, Clock hnClock, int maxReceiveCount, int idsPerBatch, int batchesPerRound,
+      JobMetrics metrics) {
     this.store = store;
     this.queue = queue;
     this.hnApiPerDelivery = hnApiPerDelivery;
     this.source = source;
-    this.planner = new JobPlanner(packer, hnClock, idsPerBatch);
+    this.planner = new JobPlanner(packer, hnClock, idsPerBatch, batchesPerRound);
     this.maxReceiveCount = maxReceiveCount;
     this.metrics = metrics;
+  }
+
+  /** With id-range batches of exactly {@code idsPerBatch} ids (the last one shorter). */
+  public WorkProcessor(JobStore store, WorkQueue queue, Supplier<HnApi> hnApiPerDelivery, ItemSource source,
+      BatchPlanner packer, Clock hnClock, int maxReceiveCount, int idsPerBatch, JobMetrics metrics) {
+    this(store, queue, hnApiPerDelivery, source, packer, hnClock, maxReceiveCount, idsPerBatch, 1, metrics);
   }
 
   /** With {@link #DEFAULT_IDS_PER_BATCH} ids per id-range batch. */

@@ -368,6 +368,70 @@ class PostDiscoveryTest {
   }
 
   @Test
+  void firstIdAfter_shouldGallopFromTheTop_whenTheTargetIsADayBelowTheNewestId() {
+    // GIVEN 10 M ids, every 13th null, and a target about 14,000 ids below the newest
+    long maxId = 10_000_000;
+    LongPredicate answersNull = id -> id % 13 == 0;
+    var api = jitteredIds(maxId, answersNull);
+    long targetId = maxId - 14_000;
+    long time = T0 + 5 * targetId;
+
+    // WHEN
+    long first = new PostDiscovery(api).firstIdAfter(time, maxId);
+
+    // THEN a first round down from the top leaves a slice a few times the distance, not a 13th of
+    // all ids: fewer round-trips than a search of the whole id space (6)
+    assertThat(api.batches()).isLessThanOrEqualTo(5);
+    long slackIds = PostDiscovery.SLACK_SECONDS / 5;
+    assertThat(first).isBetween(targetId - slackIds - 3, targetId - slackIds + 3);
+  }
+
+  @Test
+  void discover_shouldReadEachIdOnceThroughACache_whenTheWindowEndedBeforeNow() {
+    // GIVEN 12 h of items, a 4-hour window ending 2 h before the last item, now a day later
+    var items = RandomHnItems.generate(10, 7_000, T0);
+    long to = items.getLast().time() - 7_200;
+    var window = TimeWindow.endingAt(to, 4);
+    var expected = items.stream()
+        .filter(i -> i.isPost() && i.isVisible() && window.contains(i.time()))
+        .map(HnItem::id).toList();
+    var api = FakeHnApi.of(items);
+    var cached = new ConcurrentHashMap<Long, Optional<HnItem>>();
+    HnApi caching = new HnApi() {
+      @Override
+      public Optional<HnItem> item(long id) {
+        return cached.computeIfAbsent(id, api::item);
+      }
+
+      @Override
+      public long maxItem() {
+        return api.maxItem();
+      }
+
+      @Override
+      public List<Long> newStories() {
+        return api.newStories();
+      }
+
+      @Override
+      public HnClientStats stats() {
+        return api.stats();
+      }
+    };
+
+    // WHEN both ends are searched while the ids the end's search knows inside the window are read
+    var discovered = new PostDiscovery(caching).discover(window, Instant.ofEpochSecond(to + 86_400));
+
+    // THEN the brute-force posts, no id twice, and nothing read far above the window's end
+    assertThat(discovered.report().route()).isEqualTo(Route.ID_SCAN);
+    assertThat(discovered.posts()).extracting(HnItem::id).isEqualTo(expected);
+    assertThat(api.idsRequestedMoreThanOnce()).isEmpty();
+    long lastInWindow = items.stream().filter(i -> i.time() <= to).mapToLong(HnItem::id).max().orElseThrow();
+    assertThat(cached.keySet().stream().filter(id -> id > lastInWindow + 600).count())
+        .as("ids read above the window's end and its slack").isLessThan(200);
+  }
+
+  @Test
   void discover_shouldReadEachIdOnceThroughACache_whenItReadsTheTopWhileSearching() {
     // GIVEN 12 h of items as of now, /newstories too short for a 10-hour window, and a caching client
     var items = RandomHnItems.generate(9, 7_000, T0);

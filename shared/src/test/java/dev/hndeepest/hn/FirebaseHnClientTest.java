@@ -51,8 +51,14 @@ class FirebaseHnClientTest {
     return client(config());
   }
 
-  private HnClientConfig config() {
-    return HnClientConfig.defaults(server.baseUrl()).withRequestTimeout(Duration.ofSeconds(2)).withRetry(QUICK_RETRIES);
+  HnClientConfig config() {
+    return HnClientConfig.defaults(server.baseUrl()).withRequestTimeout(Duration.ofSeconds(2)).withRetry(QUICK_RETRIES)
+        .withHttpClient(httpClient());
+  }
+
+  /** The HTTP client under test; {@link FirebaseHnClientJavaNetHttpTest} runs every test with the other one. */
+  HttpClientKind httpClient() {
+    return HttpClientKind.URL_CONNECTION;
   }
 
   private FirebaseHnClient client(HnClientConfig config) {

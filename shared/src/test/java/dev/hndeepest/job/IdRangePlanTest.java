@@ -26,6 +26,32 @@ class IdRangePlanTest {
   }
 
   @Test
+  void sized_shouldFillWholeRounds_whenTheRangeNeedsMoreThanOneBatch() {
+    // GIVEN 97,000 ids, at most 2,500 a batch (39 batches), rounds of 4 workers x 5 messages
+    var plan = IdRangePlan.sized(1_000, 98_000, 2_500, 20, List.of());
+
+    // WHEN
+    var messages = plan.messages(JOB);
+
+    // THEN 40 batches, two full rounds, none over 2,500 ids, together exactly the range
+    assertThat(plan.batches()).isEqualTo(40);
+    assertThat(plan.idsPerBatch()).isEqualTo(2_425).isLessThanOrEqualTo(2_500);
+    assertThat(messages.getFirst().firstId()).isEqualTo(1_000);
+    assertThat(messages.getLast().endExclusive()).isEqualTo(98_000);
+    for (int i = 1; i < messages.size(); i++) {
+      assertThat(messages.get(i).firstId()).isEqualTo(messages.get(i - 1).endExclusive());
+    }
+  }
+
+  @Test
+  void sized_shouldKeepOneBatch_whenTheRangeFitsInOne() {
+    var plan = IdRangePlan.sized(1_000, 2_000, 2_500, 20, List.of());
+
+    assertThat(plan.batches()).isEqualTo(1);
+    assertThat(plan.messages(JOB)).containsExactly(new WorkMessage.MeasureIdRange(JOB, 0, 1_000, 2_000));
+  }
+
+  @Test
   void messages_shouldBeEmpty_whenRangeIsEmpty() {
     var plan = new IdRangePlan(500, 500, 400, List.of());
 

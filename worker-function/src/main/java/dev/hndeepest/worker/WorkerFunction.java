@@ -36,7 +36,7 @@ final class WorkerFunction {
     // A snapshot's "now" is its end: a window ending there is as of now, as the command with --demo sees it.
     var hnClock = snapshotEnd.map(end -> Clock.fixed(end, ZoneOffset.UTC)).orElse(clock);
     var processor = new WorkProcessor(store, queue, () -> new FirebaseHnClient(hnClient), source, new BatchPlanner(),
-        hnClock, settings.maxReceiveCount(), metrics);
+        hnClock, settings.maxReceiveCount(), WorkProcessor.DEFAULT_IDS_PER_BATCH, settings.batchesPerRound(), metrics);
     return new Wired(processor, metrics);
   }
 }

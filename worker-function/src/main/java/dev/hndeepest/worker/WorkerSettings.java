@@ -15,9 +15,12 @@ import java.util.Optional;
  *     last one ends the job FAILED: the template feeds it and the redrive policy from one parameter
  * @param hnStallTimeout a delivery gives up once no HN request has succeeded for this long
  * @param hnSnapshotEnd set when {@code hnApiBaseUrl} serves a frozen snapshot ending then
+ * @param batchesPerRound messages the event source hands the workers at once: its most concurrent
+ *     invocations times its batch size (WORKER_MAX_CONCURRENCY x WORK_BATCH_SIZE)
  */
 record WorkerSettings(AwsSettings aws, String jobsTableName, String workQueueUrl, URI hnApiBaseUrl, int hnConcurrency,
-    Duration hnStallTimeout, Duration jobTtl, int maxReceiveCount, Optional<Instant> hnSnapshotEnd) {
+    Duration hnStallTimeout, Duration jobTtl, int maxReceiveCount, Optional<Instant> hnSnapshotEnd,
+    int batchesPerRound) {
 
   static WorkerSettings from(Environment env) {
     return new WorkerSettings(
@@ -29,6 +32,7 @@ record WorkerSettings(AwsSettings aws, String jobsTableName, String workQueueUrl
         Duration.ofSeconds(env.requiredPositiveInt("HN_STALL_SECONDS")),
         Duration.ofDays(env.requiredPositiveInt("JOB_TTL_DAYS")),
         env.requiredPositiveInt("MAX_RECEIVE_COUNT"),
-        env.instant("HN_SNAPSHOT_END"));
+        env.instant("HN_SNAPSHOT_END"),
+        env.requiredPositiveInt("WORKER_MAX_CONCURRENCY") * env.requiredPositiveInt("WORK_BATCH_SIZE"));
   }
 }

@@ -16,11 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The worker's settings from an environment shaped as template.yaml's (FunctionEnvironmentIT reads the real one). */
 class WorkerSettingsTest {
-  private static final Map<String, String> TEMPLATE_ENVIRONMENT = Map.of(
-      "JOBS_TABLE_NAME", "stack-JobsTable", "JOB_TTL_DAYS", "7", "POWERTOOLS_SERVICE_NAME", "hn-deepest",
-      "POWERTOOLS_LOG_LEVEL", "INFO", "HN_API_BASE_URL", "https://hacker-news.firebaseio.com/v0",
-      "HN_CONCURRENCY", "32", "HN_STALL_SECONDS", "60", "WORK_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/1/stack-WorkQueue",
-      "MAX_RECEIVE_COUNT", "3", "AWS_REGION", "eu-west-1");
+  private static final Map<String, String> TEMPLATE_ENVIRONMENT = Map.ofEntries(
+      Map.entry("JOBS_TABLE_NAME", "stack-JobsTable"), Map.entry("JOB_TTL_DAYS", "7"),
+      Map.entry("POWERTOOLS_SERVICE_NAME", "hn-deepest"), Map.entry("POWERTOOLS_LOG_LEVEL", "INFO"),
+      Map.entry("HN_API_BASE_URL", "https://hacker-news.firebaseio.com/v0"), Map.entry("HN_CONCURRENCY", "32"),
+      Map.entry("HN_STALL_SECONDS", "60"),
+      Map.entry("WORK_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/1/stack-WorkQueue"),
+      Map.entry("MAX_RECEIVE_COUNT", "3"), Map.entry("WORKER_MAX_CONCURRENCY", "5"), Map.entry("WORK_BATCH_SIZE", "4"),
+      Map.entry("AWS_REGION", "eu-west-1"));
 
   @Test
   void from_shouldReadEveryVariable_whenTheTemplateGivesThem() {
@@ -30,6 +33,7 @@ class WorkerSettingsTest {
     assertThat(settings.hnConcurrency()).isEqualTo(32);
     assertThat(settings.maxReceiveCount()).isEqualTo(3);
     assertThat(settings.hnStallTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.batchesPerRound()).isEqualTo(20);
     assertThat(settings.hnSnapshotEnd()).as("none given: a live API").isEmpty();
     var withTemplateDefault = new HashMap<>(TEMPLATE_ENVIRONMENT);
     withTemplateDefault.put("HN_SNAPSHOT_END", "");
@@ -51,7 +55,7 @@ class WorkerSettingsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"JOBS_TABLE_NAME", "WORK_QUEUE_URL", "HN_API_BASE_URL", "HN_CONCURRENCY", "HN_STALL_SECONDS",
-      "JOB_TTL_DAYS", "MAX_RECEIVE_COUNT"})
+      "JOB_TTL_DAYS", "MAX_RECEIVE_COUNT", "WORKER_MAX_CONCURRENCY", "WORK_BATCH_SIZE"})
   void from_shouldNameTheVariable_whenOneItNeedsIsMissing(String variable) {
     var environment = new HashMap<>(TEMPLATE_ENVIRONMENT);
     environment.remove(variable);

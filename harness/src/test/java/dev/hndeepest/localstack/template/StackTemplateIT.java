@@ -50,14 +50,17 @@ class StackTemplateIT {
     assertThat(submit.codeUri()).isEqualTo("submit-function/");
     // Globals and the function's own variables, every Ref resolved
     assertThat(submit.environment(intrinsics)).containsOnlyKeys("JOBS_TABLE_NAME", "JOB_TTL_DAYS",
-            "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE", "WORK_QUEUE_URL",
-            "MAX_HOURS", "HN_SNAPSHOT_END")
+            "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE", "JAVA_TOOL_OPTIONS",
+            "WORK_QUEUE_URL", "MAX_HOURS", "HN_SNAPSHOT_END")
         .containsEntry("HN_SNAPSHOT_END", "").as("a live API unless a snapshot is named")
         .containsEntry("JOBS_TABLE_NAME", "ref:JobsTable").containsEntry("WORK_QUEUE_URL", "ref:WorkQueue")
         .containsEntry("MAX_HOURS", "720").containsEntry("JOB_TTL_DAYS", "7");
     assertThat(status.environment(intrinsics)).containsOnlyKeys("JOBS_TABLE_NAME", "JOB_TTL_DAYS",
-        "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE")
+        "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE", "JAVA_TOOL_OPTIONS")
         .containsEntry("POWERTOOLS_METRICS_NAMESPACE", "HnDeepest/s");
+    // Short-run JIT flags, and room for HnConcurrency's maximum of idle HN connections
+    assertThat(worker.environment(intrinsics).get("JAVA_TOOL_OPTIONS"))
+        .contains("-XX:TieredStopAtLevel=1", "-Dhttp.maxConnections=256");
     assertThat(worker.environment(intrinsics)).containsEntry("HN_API_BASE_URL", "http://127.0.0.1:9/v0")
         .containsEntry("MAX_RECEIVE_COUNT", "3").containsEntry("HN_CONCURRENCY", "32");
     assertThat(worker.timeout(intrinsics)).isEqualTo(Duration.ofSeconds(180));
