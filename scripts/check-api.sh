@@ -18,18 +18,8 @@ chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [ -x "$chromium" ] || { echo "check-api: no $chromium; install Debian's chromium (apt-get install chromium)" >&2; exit 1; }
 (cd web-test && npm ci --no-audit --no-fund --loglevel=error)
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-api="http://127.0.0.1:$port"
-log=$(mktemp -t hn-serve.XXXXXX.log)
-./hn-deepest serve --demo --port "$port" >"$log" 2>&1 &
-serve_pid=$!
-trap 'kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 240); do
-  grep -q "Press Ctrl-C" "$log" && break
-  kill -0 "$serve_pid" 2>/dev/null || { cat "$log" >&2; echo "check-api: serve died" >&2; exit 1; }
-  sleep 0.5
-done
-grep -q "Press Ctrl-C" "$log" || { cat "$log" >&2; echo "check-api: serve did not start" >&2; exit 1; }
+source scripts/serve-demo.sh
+start_demo_serve check-api
 
 echo "==> GET /openapi.json is api/openapi.json"
 curl -fsS "$api/openapi.json" | cmp - api/openapi.json
