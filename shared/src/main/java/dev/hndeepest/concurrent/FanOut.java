@@ -2,7 +2,6 @@ package dev.hndeepest.concurrent;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -14,8 +13,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs one virtual thread per input for blocking I/O. On the first failure the other tasks are
- * cancelled and the task's own exception is rethrown unwrapped, so callers see, say, the
+ * Runs blocking work concurrently: one virtual thread per input, or a fixed number of I/O lanes
+ * ({@link #onThreads}, on {@link IoThreads}). On the first failure the other tasks are cancelled
+ * and the task's own exception is rethrown unwrapped, so callers see, say, the
  * HnUnavailableException the HN client threw.
  */
 public final class FanOut {
@@ -36,12 +36,24 @@ public final class FanOut {
     }
   }
 
-  /** Runs {@code work} on {@code threads} virtual threads at once and waits for all of them. */
+  /**
+   * Runs {@code work} on {@code threads} I/O lanes ({@link IoThreads#configured()}) at once and waits
+   * for all of them. After a failure it returns without waiting for lanes still blocked in a request:
+   * they are interrupted, and a platform lane ends when its request does (its client's timeout).
+   */
   public static void onThreads(int threads, Runnable work) {
-    map(Collections.nCopies(threads, work), task -> {
-      task.run();
-      return Boolean.TRUE;
-    });
+    var executor = Executors.newThreadPerTaskExecutor(IoThreads.configured().factory("hn-lane-"));
+    try {
+      var futures = new ArrayList<Future<?>>(threads);
+      for (int i = 0; i < threads; i++) {
+        futures.add(executor.submit(work));
+      }
+      for (var future : futures) {
+        await(future::get, executor);
+      }
+    } finally {
+      executor.shutdown();
+    }
   }
 
   /** Runs the tasks at once, each on its own virtual thread, and waits for all of them. */

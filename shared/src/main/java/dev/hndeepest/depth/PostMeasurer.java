@@ -24,7 +24,8 @@ public final class PostMeasurer {
   public MeasuredPost deepest(List<Post> posts, long asOf, IntConsumer measured) {
     var winner = new Winner();
     var done = new int[1];
-    crawler.measureAll(posts, asOf, post -> {
+    // Only a post that would take the lead has its thread (and its comments' excerpts) built.
+    crawler.measureAll(posts, asOf, winner::wouldTake, post -> {
       winner.offer(post);
       measured.accept(++done[0]);
     });

@@ -12,10 +12,10 @@ import dev.hndeepest.hn.HnItem;
  */
 public record ThreadComment(long id, String by, long time, String text, boolean dead, boolean deleted) {
 
-  /** The comment as the chain shows it; a placeholder (deleted or dead) without its text. */
+  /** The comment as the chain shows it, its HTML turned into the excerpt; a placeholder (deleted or dead) without text. */
   static ThreadComment of(HnItem comment) {
     return new ThreadComment(comment.id(), comment.by(), comment.time(),
-        comment.isVisible() ? comment.text() : null, comment.isDead(), comment.isDeleted());
+        comment.isVisible() ? CommentText.excerpt(comment.text()) : null, comment.isDead(), comment.isDeleted());
   }
 
   /** This comment with its excerpt cut to {@code limit} characters. */

@@ -1,5 +1,6 @@
 package dev.hndeepest.depth;
 
+import dev.hndeepest.concurrent.IoThreads;
 import dev.hndeepest.hn.HnApi;
 import dev.hndeepest.hn.HnItem;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Fetches posts' comment trees through one shared pool of {@link HnApi#maxInFlight()} virtual
- * threads: an item's kids are queued the moment it arrives, so a slow request delays only its own
+ * Fetches posts' comment trees through one shared pool of {@link HnApi#maxInFlight()} I/O lanes
+ * ({@link IoThreads}): an item's kids are queued the moment it arrives, so a slow request delays only its own
  * subtree, never a level of its post or another post. Each finished tree goes to
  * {@link ThreadDepthCalculator}.
  */
@@ -43,11 +45,22 @@ public final class ThreadCrawler {
    * thread as its tree completes. The first failure stops the crawl and is rethrown as it was thrown.
    */
   public void measureAll(List<Post> posts, long asOf, Consumer<? super MeasuredPost> onMeasured) {
+    measureAll(posts, asOf, rank -> true, onMeasured);
+  }
+
+  /**
+   * As {@link #measureAll(List, long, Consumer)}, but a post whose rank {@code wanted} declines (asked
+   * on the calling thread as its tree completes) reaches {@code onMeasured} as null, its thread not
+   * built: a post that cannot win needs no excerpts.
+   */
+  public void measureAll(List<Post> posts, long asOf, Predicate<Rank> wanted,
+      Consumer<? super MeasuredPost> onMeasured) {
+    Objects.requireNonNull(wanted, "wanted");
     Objects.requireNonNull(onMeasured, "onMeasured");
     if (posts.isEmpty()) {
       return;
     }
-    new Crawl(api, asOf).run(posts, onMeasured);
+    new Crawl(api, asOf).run(posts, wanted, onMeasured);
   }
 
   /** One call's pool: the queue of ids to fetch and the lanes that fetch them. */
@@ -62,11 +75,13 @@ public final class ThreadCrawler {
       this.asOf = asOf;
     }
 
-    void run(List<Post> posts, Consumer<? super MeasuredPost> onMeasured) {
+    void run(List<Post> posts, Predicate<Rank> wanted, Consumer<? super MeasuredPost> onMeasured) {
       int lanes = Math.max(1, api.maxInFlight());
       var threads = new Thread[lanes];
+      var lane = IoThreads.configured().factory("crawl-");
       for (int i = 0; i < lanes; i++) {
-        threads[i] = Thread.ofVirtual().name("crawl-", i).start(this::fetchUntilStopped);
+        threads[i] = lane.newThread(this::fetchUntilStopped);
+        threads[i].start();
       }
       try {
         for (Post post : posts) {
@@ -74,7 +89,8 @@ public final class ThreadCrawler {
         }
         for (int done = 0; done < posts.size(); done++) {
           switch (take()) {
-            case Measured measured -> onMeasured.accept(measured.post());
+            case Measured measured -> onMeasured.accept(wanted.test(measured.shape().rank())
+                ? new MeasuredPost(measured.post(), measured.shape().thread()) : null);
             case Failed failed -> rethrow(failed.error());
           }
         }
@@ -156,8 +172,7 @@ public final class ThreadCrawler {
 
       private void settle() {
         if (outstanding.decrementAndGet() == 0) {
-          outcomes.add(new Measured(new MeasuredPost(post.withoutKids(),
-              ThreadDepthCalculator.measure(post, items, asOf))));
+          outcomes.add(new Measured(post.withoutKids(), ThreadDepthCalculator.shape(post, items, asOf)));
         }
       }
     }
@@ -166,7 +181,7 @@ public final class ThreadCrawler {
 
     private sealed interface Outcome {}
 
-    private record Measured(MeasuredPost post) implements Outcome {}
+    private record Measured(Post post, ThreadDepthCalculator.Shape shape) implements Outcome {}
 
     private record Failed(Throwable error) implements Outcome {}
   }

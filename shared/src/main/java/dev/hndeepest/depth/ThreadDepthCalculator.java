@@ -11,6 +11,8 @@ import java.util.Objects;
 /**
  * PRODUCT.md §1 for one post, from items already fetched: depth, visible comments and the deepest
  * thread (the path's comments with their excerpts). Pure (no I/O), so the command and the worker Lambda run exactly the same computation.
+ * In two steps when many posts compete: the {@link Shape} ranks a post, and only a post that could
+ * win has its thread built, since excerpts cost a parse of each comment's HTML.
  */
 public final class ThreadDepthCalculator {
   private ThreadDepthCalculator() {}
@@ -24,6 +26,46 @@ public final class ThreadDepthCalculator {
    * @param asOf epoch seconds; comments later than this are left out with their replies
    */
   public static ThreadDepth measure(Post post, Map<Long, HnItem> items, long asOf) {
+    return shape(post, items, asOf).thread();
+  }
+
+  /**
+   * A measured tree before its thread is built: depth, visible comments, the deepest comment and
+   * the way back up from it.
+   */
+  public static final class Shape {
+    private final Post post;
+    private final int depth;
+    private final int comments;
+    private final long deepestId;
+    private final Map<Long, Long> parentOf;
+    private final Map<Long, HnItem> items;
+
+    private Shape(Post post, int depth, int comments, long deepestId, Map<Long, Long> parentOf,
+        Map<Long, HnItem> items) {
+      this.post = post;
+      this.depth = depth;
+      this.comments = comments;
+      this.deepestId = deepestId;
+      this.parentOf = parentOf;
+      this.items = items;
+    }
+
+    public Rank rank() {
+      return new Rank(depth, comments, post.id());
+    }
+
+    /** The measured thread, its comments' excerpts made now. */
+    public ThreadDepth thread() {
+      if (depth == 0) {
+        return ThreadDepth.NO_COMMENTS;
+      }
+      return new ThreadDepth(depth, comments, threadTo(deepestId, post.id(), parentOf, items));
+    }
+  }
+
+  /** The tree under {@code post} measured as {@link #measure} does, its thread not built yet. */
+  public static Shape shape(Post post, Map<Long, HnItem> items, long asOf) {
     Objects.requireNonNull(post, "post");
     Objects.requireNonNull(items, "items");
     // Parent of every id queued so far; also the visited set, so repeated ids and cycles in
@@ -56,10 +98,7 @@ public final class ThreadDepthCalculator {
       }
       frontier = next;
     }
-    if (depth == 0) {
-      return ThreadDepth.NO_COMMENTS;
-    }
-    return new ThreadDepth(depth, comments, threadTo(deepestId, post.id(), parentOf, items));
+    return new Shape(post, depth, comments, deepestId, parentOf, items);
   }
 
   private static List<Long> enqueueKids(

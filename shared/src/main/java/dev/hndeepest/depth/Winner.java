@@ -20,6 +20,14 @@ public final class Winner {
     best = MeasuredPost.better(best, candidate);
   }
 
+  /**
+   * Whether a post of this rank would take the lead: else its thread needn't be built, since the
+   * best only gets better.
+   */
+  public synchronized boolean wouldTake(Rank rank) {
+    return best == null || Rank.WINNER_FIRST.compare(rank, best.rank()) < 0;
+  }
+
   /** The best so far; null before any candidate. */
   public synchronized MeasuredPost best() {
     return best;

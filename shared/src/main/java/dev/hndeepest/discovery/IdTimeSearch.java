@@ -86,10 +86,18 @@ final class IdTimeSearch {
    * rises to ids below which every id is at or before the target (the answer lies above them).
    */
   Result firstIdAfter(long target, long before, long after, AtomicLong knownBefore) {
+    return firstIdAfter(target, before, after, knownBefore, new AtomicLong(after));
+  }
+
+  /**
+   * As {@link #firstIdAfter(long, long, long, AtomicLong)}; {@code knownAfter} also falls to ids
+   * from which on every id is after the target (the answer is never above them).
+   */
+  Result firstIdAfter(long target, long before, long after, AtomicLong knownBefore, AtomicLong knownAfter) {
     if (before < 0 || after <= before) {
       throw new IllegalArgumentException("bad search range (" + before + ", " + after + "]");
     }
-    return new Search(target, before, after, knownBefore).run();
+    return new Search(target, before, after, knownBefore, knownAfter).run();
   }
 
   /** One probe's verdict: its own time and its neighbourhood's. */
@@ -109,6 +117,7 @@ final class IdTimeSearch {
     private final long before;
     private final long after;
     private final AtomicLong knownBefore;
+    private final AtomicLong knownAfter;
     private final TreeMap<Long, Long> times = new TreeMap<>();
     private final TreeSet<Long> knownNull = new TreeSet<>();
     private long lo;
@@ -119,11 +128,12 @@ final class IdTimeSearch {
     private int rounds;
     private long probes;
 
-    Search(long target, long before, long after, AtomicLong knownBefore) {
+    Search(long target, long before, long after, AtomicLong knownBefore, AtomicLong knownAfter) {
       this.target = target;
       this.before = before;
       this.after = after;
       this.knownBefore = knownBefore;
+      this.knownAfter = knownAfter;
       this.lo = before;
       this.hi = after;
     }
@@ -305,6 +315,7 @@ final class IdTimeSearch {
         hi = open[1];
       }
       knownBefore.accumulateAndGet(floor(), Math::max);
+      knownAfter.accumulateAndGet(hi, Math::min);
     }
 
     /**

@@ -132,18 +132,18 @@ public final class PostDiscovery {
 
   /**
    * Searches for the first id after {@code target} (and runs {@code alsoSearching}, the end's search,
-   * beside it) while another thread reads ids downward from {@code top}, ids surely at or before the
-   * window's end, one chunk at a time, never below the highest id the search has found at or before
-   * the target: the client keeps them, so the scan that follows reads them for free.
+   * beside it) while other threads read ids downward from {@code top}, ids surely at or before the
+   * window's end, never below the lowest id the search has found after the target: every id they
+   * read is one the scan that follows needs, and the client keeps it, so the scan reads it for free.
    */
   private IdTimeSearch.Result searchWhileReading(long target, long maxId, AtomicLong top, Runnable... alsoSearching) {
-    var knownBefore = new AtomicLong();
+    var knownAfter = new AtomicLong(maxId + 1);
     var searching = new AtomicInteger(1 + alsoSearching.length);
     var result = new IdTimeSearch.Result[1];
     var tasks = new ArrayList<Runnable>();
     tasks.add(() -> {
       try {
-        result[0] = search.firstIdAfter(target, 0, maxId + 1, knownBefore);
+        result[0] = search.firstIdAfter(target, 0, maxId + 1, new AtomicLong(), knownAfter);
       } finally {
         searching.decrementAndGet();
       }
@@ -157,21 +157,21 @@ public final class PostDiscovery {
         }
       });
     }
-    tasks.add(() -> readDownward(top, knownBefore, searching));
+    tasks.add(() -> readDownward(top, knownAfter, searching));
     FanOut.all(tasks.toArray(Runnable[]::new));
     return result[0];
   }
 
   /**
-   * Reads ids from {@code top} down to {@code bottom} (both may move) while any search runs, on as
+   * Reads ids from {@code top} down to {@code lowest} (both may move) while any search runs, on as
    * many threads as the client has requests in flight, each taking the next id in turn: no chunk
    * waits for its slowest request.
    */
-  private void readDownward(AtomicLong top, AtomicLong bottom, AtomicInteger searching) {
+  private void readDownward(AtomicLong top, AtomicLong lowest, AtomicInteger searching) {
     var next = new AtomicLong(-1);
     FanOut.onThreads(Math.max(1, api.maxInFlight()), () -> {
       while (searching.get() > 0) {
-        long id = claimBelow(next, top, bottom);
+        long id = claimBelow(next, top, lowest);
         if (id < 0) {
           // Nothing known inside the window yet, or read down to what the search knows: wait for it.
           LockSupport.parkNanos(READER_WAIT_NANOS);
@@ -183,11 +183,11 @@ public final class PostDiscovery {
   }
 
   /** The next id to read downward, or -1 when none is known to be inside the window yet. */
-  private static long claimBelow(AtomicLong next, AtomicLong top, AtomicLong bottom) {
+  private static long claimBelow(AtomicLong next, AtomicLong top, AtomicLong lowest) {
     while (true) {
       long current = next.get();
       long candidate = current < 0 ? top.get() : current;
-      if (candidate <= bottom.get()) {
+      if (candidate < lowest.get() || candidate <= 0) {
         return -1;
       }
       if (next.compareAndSet(current, candidate - 1)) {

@@ -31,7 +31,7 @@ public final class CommentText {
     if (html.length() > RAW_PREFIX) {
       // A long comment's first 2 KB nearly always hold 280 characters of text; the tail is not parsed.
       var prefix = plainText(html.substring(0, RAW_PREFIX));
-      if (prefix.length() > MAX_CHARS + 40) {
+      if (holdsExcerpt(prefix)) {
         text = prefix;
       }
     }
@@ -39,6 +39,25 @@ public final class CommentText {
       text = plainText(html);
     }
     return text.isEmpty() ? null : cut(text, MAX_CHARS);
+  }
+
+  /**
+   * What a client keeps of a comment's HTML: all of it up to {@value #RAW_PREFIX} characters, else
+   * the prefix that {@link #excerpt} reads when that prefix holds the excerpt. Either way
+   * {@code excerpt(bounded(html))} equals {@code excerpt(html)}, so a comment is parsed only if an
+   * answer shows it, and a cache of many comments holds at most 2 KB of each (a few, all of it).
+   */
+  public static String bounded(String html) {
+    if (html == null || html.length() <= RAW_PREFIX) {
+      return html;
+    }
+    var prefix = html.substring(0, RAW_PREFIX);
+    return holdsExcerpt(plainText(prefix)) ? prefix : html;
+  }
+
+  /** Whether a prefix's text reaches far enough past the excerpt's end that the rest cannot change it. */
+  private static boolean holdsExcerpt(String prefixText) {
+    return prefixText.length() > MAX_CHARS + 40;
   }
 
   /** {@code text} if it fits in {@code limit} characters, else cut at the last word boundary that leaves room for the ellipsis. */

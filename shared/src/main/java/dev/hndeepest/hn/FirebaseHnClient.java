@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * instance — concurrent callers of one id share a single request, and answers, {@code null} ones
  * included, are kept for the instance's life. Failing requests are retried for as long as any
  * request of the instance succeeds; once none has for the stall timeout, every request fails
- * (PRODUCT.md §5). Cached items carry of {@code text} only a visible comment's excerpt of at most
- * 280 characters ({@link HnItem#withTextAsExcerpt()}): the whole HTML would dominate the memory of a
- * few hundred thousand cached items, and an answer's thread shows no more.
+ * (PRODUCT.md §5). Cached items carry of {@code text} only a visible comment's HTML, at most about
+ * 2 KB of it ({@link HnItem#withTextBounded()}): the whole HTML would dominate the memory of a few
+ * hundred thousand cached items, and turning it into an excerpt waits until an answer shows it.
  *
  * <p>Because answers are kept, build one instance per run (one job, one command), not one per
  * container: items gain comments over time.

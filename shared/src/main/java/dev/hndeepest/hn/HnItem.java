@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * One item of the Hacker News Firebase API, in its own field names.
  * Absent booleans mean false, absent lists mean empty. As {@link FirebaseHnClient} keeps an item,
- * {@code text} is the plain-text excerpt of a visible comment ({@link #withTextAsExcerpt()}).
+ * {@code text} is a visible comment's HTML, at most about 2 KB of it ({@link #withTextBounded()}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,16 +57,17 @@ public record HnItem(
   }
 
   /**
-   * This item with {@code text} as clients keep it: a visible comment's plain-text excerpt (at most
-   * {@value CommentText#MAX_CHARS} characters, what an answer's thread shows), null for anything
-   * else (a post's text, a dead comment's) — the whole HTML would dominate a cache of many items.
+   * This item with {@code text} as clients keep it: a visible comment's HTML bounded by
+   * {@link CommentText#bounded} (its excerpt unchanged, made only if an answer shows the comment), null
+   * for anything else (a post's text, a dead comment's): whole comments would dominate a cache of
+   * many items.
    */
-  public HnItem withTextAsExcerpt() {
-    String excerpt = "comment".equals(type) && isVisible() ? CommentText.excerpt(text) : null;
-    if (Objects.equals(excerpt, text)) {
+  public HnItem withTextBounded() {
+    String kept = "comment".equals(type) && isVisible() ? CommentText.bounded(text) : null;
+    if (Objects.equals(kept, text)) {
       return this;
     }
-    return new HnItem(id, type, by, time, deleted, dead, parent, kids, title, url, excerpt, score, descendants, poll,
+    return new HnItem(id, type, by, time, deleted, dead, parent, kids, title, url, kept, score, descendants, poll,
         parts);
   }
 

@@ -19,8 +19,8 @@ final class HnJsonReader {
   private final JsonFactory factory = new JsonFactory();
 
   /**
-   * The item, or empty when the body is {@code null}. Of {@code text}, only a visible comment's
-   * excerpt is kept ({@link HnItem#withTextAsExcerpt()}): the whole HTML is most of an item's size.
+   * The item, or empty when the body is {@code null}. Of {@code text}, only a visible comment's HTML
+   * is kept, at most about 2 KB of it ({@link HnItem#withTextBounded()}): it is most of an item's size.
    */
   Optional<HnItem> item(byte[] body, long expectedId) throws MalformedBodyException {
     try (var parser = factory.createParser(body)) {
@@ -37,7 +37,7 @@ final class HnJsonReader {
       if (item.id() != expectedId) {
         throw new MalformedBodyException("answer for item " + expectedId + " carries id " + item.id());
       }
-      return Optional.of(item.withTextAsExcerpt());
+      return Optional.of(item.withTextBounded());
     } catch (JacksonException e) {
       // No parser message: it may quote the body, which must not reach the logs.
       throw malformed(body);

@@ -78,4 +78,37 @@ class FanOutTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  void onThreads_shouldRunOnPlatformLanes_byDefault() {
+    // GIVEN no -Dhn.ioThreads
+    var virtual = new java.util.concurrent.ConcurrentLinkedQueue<Boolean>();
+
+    // WHEN
+    FanOut.onThreads(4, () -> virtual.add(Thread.currentThread().isVirtual()));
+
+    // THEN four lanes ran, none of them virtual
+    assertThat(virtual).hasSize(4).containsOnly(false);
+  }
+
+  @Test
+  void ioThreads_shouldReadTheProperty_andRejectAnUnknownKind() {
+    var before = System.getProperty(IoThreads.PROPERTY);
+    try {
+      System.clearProperty(IoThreads.PROPERTY);
+      assertThat(IoThreads.configured()).isEqualTo(IoThreads.PLATFORM);
+      System.setProperty(IoThreads.PROPERTY, " Virtual ");
+      assertThat(IoThreads.configured()).isEqualTo(IoThreads.VIRTUAL);
+      assertThat(IoThreads.VIRTUAL.factory("t-").newThread(() -> {}).isVirtual()).isTrue();
+      System.setProperty(IoThreads.PROPERTY, "green");
+      assertThatThrownBy(IoThreads::configured).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("platform or virtual");
+    } finally {
+      if (before == null) {
+        System.clearProperty(IoThreads.PROPERTY);
+      } else {
+        System.setProperty(IoThreads.PROPERTY, before);
+      }
+    }
+  }
 }

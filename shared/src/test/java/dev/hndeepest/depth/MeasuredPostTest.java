@@ -54,4 +54,27 @@ class MeasuredPostTest {
     assertThat(MeasuredPost.better(only, null)).isSameAs(only);
     assertThat(MeasuredPost.better(null, null)).isNull();
   }
+
+  @Test
+  void wouldTake_shouldAnswerAsTheWinnerOrderDoes() {
+    // GIVEN a winner holding a post 3 deep with 4 comments, id 8
+    var winner = new Winner();
+    assertThat(winner.wouldTake(new Rank(0, 0, 99))).as("anything leads an empty field").isTrue();
+    winner.offer(post(8, 3, 4));
+
+    // WHEN / THEN only a rank that sorts before it would take the lead
+    assertThat(winner.wouldTake(new Rank(4, 1, 50))).as("deeper").isTrue();
+    assertThat(winner.wouldTake(new Rank(3, 5, 50))).as("as deep, more comments").isTrue();
+    assertThat(winner.wouldTake(new Rank(3, 4, 7))).as("a tie, smaller id").isTrue();
+    assertThat(winner.wouldTake(new Rank(3, 4, 8))).as("itself").isFalse();
+    assertThat(winner.wouldTake(new Rank(3, 4, 9))).as("a tie, larger id").isFalse();
+    assertThat(winner.wouldTake(new Rank(2, 100, 1))).as("shallower").isFalse();
+  }
+
+  @Test
+  void rank_shouldBeNotPartOfTheStoredJson() {
+    var json = dev.hndeepest.json.Json.write(post(8, 3, 4));
+
+    assertThat(json).doesNotContain("rank").contains("\"thread\"");
+  }
 }

@@ -128,6 +128,43 @@ class ThreadCrawlerTest {
   }
 
   @Test
+  void measureAll_shouldBuildOnlyTheWantedThreads_andReportTheOthersAsNull() {
+    // GIVEN generated data, and a caller that wants only posts at least 3 deep
+    var items = RandomHnItems.generate(11, 4_000, 1_000_000);
+    var byId = RandomHnItems.byId(items);
+    long asOf = items.get(items.size() / 2).time();
+    var posts = items.stream().filter(HnItem::isPost).map(Post::of).toList();
+    var asked = new ConcurrentHashMap<Long, Rank>();
+    var built = new HashMap<Long, ThreadDepth>();
+    int[] declined = {0};
+
+    // WHEN
+    new ThreadCrawler(FakeHnApi.of(items)).measureAll(posts, asOf, rank -> {
+      asked.put(rank.postId(), rank);
+      return rank.depth() >= 3;
+    }, result -> {
+      if (result == null) {
+        declined[0]++;
+      } else {
+        built.put(result.post().id(), result.thread());
+      }
+    });
+
+    // THEN every post was ranked as the calculator measures it; only the wanted ones reached the caller built
+    assertThat(asked).hasSize(posts.size());
+    for (var post : posts) {
+      var expected = ThreadDepthCalculator.measure(post, byId, asOf);
+      assertThat(asked.get(post.id())).isEqualTo(new Rank(expected.depth(), expected.comments(), post.id()));
+      if (expected.depth() >= 3) {
+        assertThat(built.get(post.id())).as("post %d", post.id()).isEqualTo(expected);
+      }
+    }
+    assertThat(built.keySet()).allMatch(id -> asked.get(id).depth() >= 3);
+    assertThat(built).isNotEmpty();
+    assertThat(declined[0]).isEqualTo(posts.size() - built.size()).isPositive();
+  }
+
+  @Test
   void measureAll_shouldCrawlOtherSubtreesAndPosts_whileOneRequestHangs() throws Exception {
     // GIVEN post 1 ─ {2 (hangs until released) ─ 5, 3 ─ 4} and post 10 ─ 11 ─ 12
     var tree = tree()

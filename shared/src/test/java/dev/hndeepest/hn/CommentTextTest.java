@@ -51,6 +51,36 @@ class CommentTextTest {
   }
 
   @Test
+  void bounded_shouldKeepTheHtml_whenAtMost2Kb() {
+    var html = "Short &amp; <i>sweet</i>.<p>" + "x".repeat(2_000);
+
+    assertThat(CommentText.bounded(html)).isSameAs(html);
+    assertThat(CommentText.bounded(null)).isNull();
+  }
+
+  @Test
+  void bounded_shouldKeepTheRawPrefix_whenItHoldsTheExcerpt() {
+    var html = ("A sentence with an entity &amp; a <i>tag</i>.<p>").repeat(200);
+
+    var kept = CommentText.bounded(html);
+
+    assertThat(kept).isEqualTo(html.substring(0, 2_048));
+    assertThat(CommentText.excerpt(kept)).isEqualTo(CommentText.excerpt(html));
+  }
+
+  @Test
+  void bounded_shouldKeepEverything_whenThePrefixHoldsTooLittleText() {
+    // GIVEN 2 KB of markup (a link's long address) before most of the text
+    var html = "<a href=\"https://example.com/" + "p/".repeat(1_200) + "\">link</a> " + "then the words ".repeat(40);
+
+    var kept = CommentText.bounded(html);
+
+    // THEN nothing is cut: the excerpt needs text beyond the first 2 KB
+    assertThat(kept).isSameAs(html);
+    assertThat(CommentText.excerpt(kept)).contains("then the words");
+  }
+
+  @Test
   void excerpt_shouldBeNull_whenThereIsNoText() {
     assertThat(CommentText.excerpt(null)).isNull();
     assertThat(CommentText.excerpt("  ")).isNull();

@@ -90,7 +90,7 @@ class FirebaseHnClientTest {
   }
 
   @Test
-  void item_shouldKeepThePlainTextExcerpt_whenVisibleCommentAnswered() {
+  void item_shouldKeepTheCommentsHtml_whenVisibleCommentAnswered() {
     // GIVEN a comment with HN's HTML, longer than an excerpt
     var html = "It&#x27;s &quot;fine&quot;.<p>" + "more words ".repeat(60);
     server.script("item/9.json", json("{\"id\":9,\"type\":\"comment\",\"by\":\"a\",\"time\":1,\"parent\":8,"
@@ -99,9 +99,25 @@ class FirebaseHnClientTest {
     // WHEN
     var item = client().item(9).orElseThrow();
 
-    // THEN
-    assertThat(item.text()).startsWith("It's \"fine\".\n\nmore words").endsWith("…")
+    // THEN the HTML is kept as sent; its excerpt is made only when an answer shows it
+    assertThat(item.text()).isEqualTo(html);
+    assertThat(CommentText.excerpt(item.text())).startsWith("It's \"fine\".\n\nmore words").endsWith("…")
         .hasSizeLessThanOrEqualTo(CommentText.MAX_CHARS);
+  }
+
+  @Test
+  void item_shouldKeepAtMostTheHtmlItsExcerptNeeds_whenCommentIsLong() {
+    // GIVEN a comment of about 11 KB of HTML
+    var html = "<p>" + "a long comment goes on ".repeat(500);
+    server.script("item/9.json", json("{\"id\":9,\"type\":\"comment\",\"by\":\"a\",\"time\":1,\"parent\":8,"
+        + "\"text\":\"" + html + "\"}"));
+
+    // WHEN
+    var item = client().item(9).orElseThrow();
+
+    // THEN 2 KB of it are kept, and they give the whole comment's excerpt
+    assertThat(item.text()).hasSize(2_048).isEqualTo(html.substring(0, 2_048));
+    assertThat(CommentText.excerpt(item.text())).isEqualTo(CommentText.excerpt(html));
   }
 
   @Test
