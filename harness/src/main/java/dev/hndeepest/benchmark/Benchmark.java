@@ -41,6 +41,8 @@ final class Benchmark {
             Map.of("HN_DEEPEST_JVM_FLAGS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")),
         new BenchmarkResults.Variant("the launcher's flags (C1 only, serial GC, AppCDS); java.net.http",
             Map.of("JAVA_TOOL_OPTIONS", "-Dhn.httpClient=java-net-http")),
+        new BenchmarkResults.Variant("the launcher's flags (C1 only, serial GC, AppCDS); HttpURLConnection on virtual threads",
+            Map.of("JAVA_TOOL_OPTIONS", "-Dhn.ioThreads=virtual")),
         new BenchmarkResults.Variant("the launcher's flags (C1 only, serial GC, AppCDS); HttpURLConnection (the default), again",
             Map.of()));
   }

@@ -54,7 +54,7 @@ final class BenchmarkReport {
     md.append("- **command (cold process)**: `./hn-deepest --hours H --as-of T --hn-api URL --json --quiet` run "
             + "through the launcher script as a child process at concurrency ").append(settings.concurrency())
         .append(", with the launcher's JVM flags (C1 only, serial GC, the AppCDS archive the launcher records once per "
-            + "build) and the default HTTP client (HttpURLConnection on virtual threads). Its \"now\" is the real "
+            + "build) and the default HTTP client (HttpURLConnection on platform-thread lanes). Its \"now\" is the real "
             + "clock, so it finds every window by id range (its must-read is that route's), never by `/newstories`.\n");
     md.append("- **command (warm, in-process)**: `DeepestThreadFinder` with a fresh `FirebaseHnClient` per run at concurrency ")
         .append(settings.concurrency()).append(", in the benchmark's warm JVM, \"now\" being the window's end. The default, 64 "
@@ -183,8 +183,9 @@ final class BenchmarkReport {
         .append(": JVM flags and HTTP client\n\n");
     md.append("The same cold `./hn-deepest` run as the h=").append(Benchmark.VARIANT_HOURS)
         .append(" row, right after it, with other JVM flags (`HN_DEEPEST_JVM_FLAGS` replaces the launcher's) or the "
-            + "other HTTP client (`-Dhn.httpClient=java-net-http`). The launcher's choice is the one with the least "
-            + "CPU per request; answers agreed in every run.\n\n");
+            + "other HTTP client (`-Dhn.httpClient=java-net-http`) or virtual threads for the HN lanes "
+            + "(`-Dhn.ioThreads=virtual`); answers agreed in every run. ")
+        .append(launcherVerdict(results.variants())).append("\n\n");
     md.append("| variant | wall s | × limit | CPU s | CPU ms/req | HN requests |\n|---|---:|---:|---:|---:|---:|\n");
     for (var variant : results.variants()) {
       var row = variant.row();
@@ -195,6 +196,19 @@ final class BenchmarkReport {
           .append(" | ").append(String.format(Locale.ROOT, "%.3f", row.cpuMillisPerRequest().orElse(0)))
           .append(" | ").append(row.requests()).append(" |\n");
     }
+  }
+
+  /** Whether the launcher's own choice (the variant with no environment) used the least CPU per request of them all. */
+  static String launcherVerdict(List<BenchmarkResults.VariantRow> variants) {
+    var cheapest = variants.stream()
+        .filter(v -> v.row().cpuMillisPerRequest().isPresent())
+        .min(java.util.Comparator.comparingDouble(v -> v.row().cpuMillisPerRequest().getAsDouble()));
+    if (cheapest.isEmpty()) {
+      return "No variant's CPU was measured.";
+    }
+    return cheapest.get().variant().environment().isEmpty()
+        ? "The launcher's choice used the least CPU per request."
+        : "In this run \"" + cheapest.get().variant().label() + "\" used less CPU per request than the launcher's choice.";
   }
 
   /** Dollars per job from the job stack's counted calls and measured time, for h=24 and h=720. */
