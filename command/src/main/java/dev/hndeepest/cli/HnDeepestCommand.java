@@ -4,6 +4,7 @@ import dev.hndeepest.answer.DeepestThreadFinder;
 import dev.hndeepest.answer.DeepestThreadResult;
 import dev.hndeepest.config.Defaults;
 import dev.hndeepest.config.Environment;
+import dev.hndeepest.hn.CommentText;
 import dev.hndeepest.hn.FirebaseHnClient;
 import dev.hndeepest.hn.HnClientConfig;
 import dev.hndeepest.hn.HnUnavailableException;
@@ -124,6 +125,7 @@ public final class HnDeepestCommand implements Callable<Integer> {
     var config = HnClientConfig.defaults(baseUrl).withMaxConcurrency(concurrency)
         .withStallTimeout(Duration.ofSeconds(stallSeconds));
     try (var client = new FirebaseHnClient(config)) {
+      warmUpAnswer();
       var progress = ProgressBar.forStderr(err, quiet, () -> client.stats().itemsFetched(), "finding the window",
           "posts");
       DeepestThreadResult result;
@@ -141,6 +143,19 @@ public final class HnDeepestCommand implements Callable<Integer> {
       err.println("hn-deepest: the HN API at " + baseUrl + " cannot be reached or keeps failing: " + e.getMessage());
       return EXIT_HN_UNAVAILABLE;
     }
+  }
+
+  /**
+   * Loads what turns the winner into an answer (the comments' HTML parser, the JSON serializer) on
+   * a spare thread while the HN requests wait, instead of after the last one.
+   */
+  private void warmUpAnswer() {
+    Thread.ofPlatform().daemon().name("answer-warm-up").start(() -> {
+      CommentText.excerpt("<p>It&#x27;s <i>warm</i>.");
+      if (json) {
+        Json.MAPPER.writerFor(DeepestThreadResult.class);
+      }
+    });
   }
 
   /** What the HN client takes as a base URL: absolute http or https, with a host, no query or fragment. */
