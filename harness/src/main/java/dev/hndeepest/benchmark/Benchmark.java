@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 final class Benchmark {
   static final int VARIANT_HOURS = 24;
+  /** Paired runs of the cold command and the Go peer at each of {@link TargetCheck#PEER_HOURS}. */
+  static final int DUEL_PAIRS = 5;
 
   private final BenchmarkSettings settings;
   private final PrintWriter log;
@@ -61,6 +63,7 @@ final class Benchmark {
     var unfinished = new ArrayList<Integer>();
     var expected = new HashMap<Integer, Answer>();
     var noPeer = new StringBuilder();
+    var duels = new ArrayList<BenchmarkResults.PeerDuel>();
     BenchmarkResults.StackMemory memory;
     BenchmarkResults.Worker worker;
     var options = ReplicaOptions.defaults().withLatency(settings.replicaLatency());
@@ -92,6 +95,9 @@ final class Benchmark {
         record(rows, stack.run(window, bound));
         // Fail as soon as a window disagrees, not after the longer windows have run.
         AnswerAgreement.check(rows, expected);
+        if (TargetCheck.PEER_HOURS.contains(hours) && peer.isPresent()) {
+          duels.add(duel(hours, cold, peer.get(), childBound, expected));
+        }
         if (hours == VARIANT_HOURS) {
           for (var variant : variants()) {
             var row = cold.run(window, childBound, variant.environment());
@@ -110,7 +116,24 @@ final class Benchmark {
     }
     return new BenchmarkResults(settings, MachineInfo.current(), data.summary(), rows, unfinished,
         Optional.of(memory), started, Instant.now(), variantRows, worker,
-        noPeer.isEmpty() ? Optional.empty() : Optional.of(noPeer.toString()));
+        noPeer.isEmpty() ? Optional.empty() : Optional.of(noPeer.toString()), duels);
+  }
+
+  /** {@link #DUEL_PAIRS} runs of the cold command and the Go peer at {@code hours}, alternating, each checked. */
+  private BenchmarkResults.PeerDuel duel(int hours, ColdCommandRunner cold, GoPeerRunner peer, RequestBound bound,
+      Map<Integer, Answer> expected) {
+    var window = window(hours);
+    var command = new ArrayList<RunMeasurement>();
+    var go = new ArrayList<RunMeasurement>();
+    for (int pair = 0; pair < DUEL_PAIRS; pair++) {
+      command.add(cold.run(window, bound));
+      go.add(peer.run(window, bound));
+      AnswerAgreement.check(List.of(command.getLast(), go.getLast()), expected);
+    }
+    var duel = new BenchmarkResults.PeerDuel(hours, command, go);
+    say("h=%d duel: command %s s, Go peer %s s (medians of %d paired runs)", hours,
+        TargetCheck.seconds(duel.commandMedianSeconds()), TargetCheck.seconds(duel.peerMedianSeconds()), DUEL_PAIRS);
+    return duel;
   }
 
   /**

@@ -63,7 +63,10 @@ final class BenchmarkReport {
             + "needs.\n");
     md.append("- **Go peer**: `benchmark/peer-go` (k-ary search, concurrent scan, one global crawl pool, every item "
             + "once), built with `go build` and run as a child process at the same concurrency and window as the cold "
-            + "command.").append(results.goPeerMissing().map(why -> " Not measured in this run: " + why + ".").orElse(""))
+            + "command. At h=" + TargetCheck.PEER_HOURS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and h="))
+            + ", after the reported rows, the two run " + Benchmark.DUEL_PAIRS + " more times each, alternating, and "
+            + "the target compares their medians: a single run of either varies by more than the gap between them.")
+        .append(results.goPeerMissing().map(why -> " Not measured in this run: " + why + ".").orElse(""))
         .append("\n");
     md.append("- **job stack**: `LocalStack` as template.yaml deploys it (moto with IAM enforced, the real "
             + "submit, worker and status handlers, the event source's batch size and window), ")

@@ -26,12 +26,45 @@ record BenchmarkResults(
     Instant finished,
     List<VariantRow> variants,
     Worker worker,
-    Optional<String> goPeerMissing) {
+    Optional<String> goPeerMissing,
+    List<PeerDuel> peerDuels) {
 
   /** A way of running the cold command: extra environment for the launcher. */
   record Variant(String label, java.util.Map<String, String> environment) {}
 
   record VariantRow(Variant variant, RunMeasurement row) {}
+
+  /**
+   * The cold command and the Go peer run alternately at one window, after that window's reported
+   * rows: one run of each is within run-to-run noise of the other, the medians of paired runs are not.
+   */
+  record PeerDuel(int hours, List<RunMeasurement> command, List<RunMeasurement> peer) {
+    PeerDuel {
+      command = List.copyOf(command);
+      peer = List.copyOf(peer);
+      if (command.isEmpty() || command.size() != peer.size()) {
+        throw new IllegalArgumentException("a duel needs as many command runs as peer runs, at least one");
+      }
+    }
+
+    double commandMedianSeconds() {
+      return median(command);
+    }
+
+    double peerMedianSeconds() {
+      return median(peer);
+    }
+
+    private static double median(List<RunMeasurement> runs) {
+      var sorted = runs.stream().mapToDouble(RunMeasurement::seconds).sorted().toArray();
+      int middle = sorted.length / 2;
+      return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+  }
+
+  Optional<PeerDuel> peerDuel(int hours) {
+    return peerDuels.stream().filter(duel -> duel.hours() == hours).findFirst();
+  }
 
   /** The worker function's memory (MB) and JAVA_TOOL_OPTIONS in template.yaml. */
   record Worker(int memoryMb, String javaToolOptions) {}

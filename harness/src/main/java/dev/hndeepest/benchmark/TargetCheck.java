@@ -91,6 +91,20 @@ final class TargetCheck {
     return outcomes;
   }
 
+  /** The command against the peer by the medians of their paired runs; every run's time in the text. */
+  static Outcome duelOutcome(String target, BenchmarkResults.PeerDuel duel) {
+    double ratio = duel.commandMedianSeconds() / duel.peerMedianSeconds();
+    return new Outcome(target, verdict(ratio <= 1),
+        format(ratio) + "x, medians of " + duel.command().size() + " paired runs (" + seconds(duel.commandMedianSeconds())
+            + " s vs " + seconds(duel.peerMedianSeconds()) + " s at concurrency "
+            + duel.command().getFirst().concurrency() + "; command " + runSeconds(duel.command()) + ", peer "
+            + runSeconds(duel.peer()) + ")");
+  }
+
+  private static String runSeconds(List<RunMeasurement> runs) {
+    return runs.stream().map(run -> seconds(run.seconds())).collect(java.util.stream.Collectors.joining(", ")) + " s";
+  }
+
   /** CPU per request of the cold command, the command against the Go peer, the job stack against its limit. */
   private static List<Outcome> issue12(BenchmarkResults results) {
     var outcomes = new ArrayList<Outcome>();
@@ -107,7 +121,10 @@ final class TargetCheck {
       String target = "command at h=" + hours + ", cold process, no slower than the Go peer at equal concurrency";
       var command = results.row(Approach.COMMAND_COLD, hours);
       var peer = results.row(Approach.GO_PEER, hours);
-      if (command.isPresent() && peer.isPresent()) {
+      var duel = results.peerDuel(hours);
+      if (duel.isPresent()) {
+        outcomes.add(duelOutcome(target, duel.get()));
+      } else if (command.isPresent() && peer.isPresent()) {
         double ratio = command.get().seconds() / peer.get().seconds();
         outcomes.add(new Outcome(target, verdict(ratio <= 1),
             format(ratio) + "x (" + seconds(command.get().seconds()) + " s vs " + seconds(peer.get().seconds())

@@ -30,6 +30,10 @@ final class Rows {
   }
 
   static BenchmarkResults results(List<RunMeasurement> rows) {
+    return results(rows, List.of());
+  }
+
+  static BenchmarkResults results(List<RunMeasurement> rows, List<BenchmarkResults.PeerDuel> duels) {
     var settings = new BenchmarkSettings(Duration.ofMillis(20), 0.97, List.of(24, 168, 720), 24,
         Instant.parse("2025-06-10T12:00:00Z"), Path.of("BENCHMARKS.md"), Duration.ofSeconds(180), 64, 4, 32,
         "./hn-deepest benchmark --hours 24,168,720");
@@ -38,6 +42,6 @@ final class Rows {
     return new BenchmarkResults(settings, new MachineInfo(2, 8L << 30, "test cpu", "test jdk", "test os"), data,
         rows, List.of(), Optional.of(new BenchmarkResults.StackMemory(720, 300L << 20)),
         Instant.parse("2025-06-10T13:00:00Z"), Instant.parse("2025-06-10T13:10:00Z"), List.of(),
-        new BenchmarkResults.Worker(2048, "-XX:TieredStopAtLevel=1"), Optional.empty());
+        new BenchmarkResults.Worker(2048, "-XX:TieredStopAtLevel=1"), Optional.empty(), duels);
   }
 }

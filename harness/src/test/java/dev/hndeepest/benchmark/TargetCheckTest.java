@@ -3,6 +3,7 @@ package dev.hndeepest.benchmark;
 import static dev.hndeepest.benchmark.Rows.results;
 import static dev.hndeepest.benchmark.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hndeepest.benchmark.TargetCheck.Verdict;
 import java.util.List;
@@ -60,5 +61,51 @@ class TargetCheckTest {
     assertThat(outcomes).extracting(TargetCheck.Outcome::verdict).containsExactly(Verdict.NOT_RUN, Verdict.NOT_RUN,
         Verdict.MET, Verdict.NOT_RUN, Verdict.NOT_RUN, Verdict.NOT_RUN, Verdict.NOT_RUN, Verdict.NOT_RUN,
         Verdict.NOT_RUN, Verdict.NOT_RUN, Verdict.NOT_RUN);
+  }
+
+  @Test
+  void evaluate_shouldJudgeTheCommandAgainstThePeerByTheMediansOfTheirPairedRuns() {
+    // GIVEN single rows where the command lost (6.5 s vs 6 s) and a duel whose medians it wins
+    // (5.4 s vs 5.5 s), though its slowest run (7 s) is slower than any of the peer's
+    var rows = List.of(
+        row(Approach.COMMAND_COLD, 24, 6.5, 14_000, 64),
+        row(Approach.GO_PEER, 24, 6, 14_000, 64));
+    var duel = new BenchmarkResults.PeerDuel(24,
+        List.of(peerRow(Approach.COMMAND_COLD, 5.3), peerRow(Approach.COMMAND_COLD, 7), peerRow(Approach.COMMAND_COLD, 5.4)),
+        List.of(peerRow(Approach.GO_PEER, 5.5), peerRow(Approach.GO_PEER, 5.6), peerRow(Approach.GO_PEER, 5.2)));
+
+    // WHEN
+    var outcome = TargetCheck.evaluate(results(rows, List.of(duel))).stream()
+        .filter(o -> o.target().startsWith("command at h=24, cold process, no slower than the Go peer")).findFirst()
+        .orElseThrow();
+
+    // THEN
+    assertThat(outcome.verdict()).isEqualTo(Verdict.MET);
+    assertThat(outcome.measured()).startsWith("0.98x, medians of 3 paired runs (5.40 s vs 5.50 s")
+        .contains("command 5.30, 7.00, 5.40 s").contains("peer 5.50, 5.60, 5.20 s");
+  }
+
+  @Test
+  void evaluate_shouldMissThePeerTarget_whenTheCommandsMedianIsSlower() {
+    var duel = new BenchmarkResults.PeerDuel(48,
+        List.of(peerRow(Approach.COMMAND_COLD, 10.4), peerRow(Approach.COMMAND_COLD, 10.2)),
+        List.of(peerRow(Approach.GO_PEER, 10), peerRow(Approach.GO_PEER, 10.2)));
+
+    var outcome = TargetCheck.evaluate(results(List.of(), List.of(duel))).stream()
+        .filter(o -> o.target().startsWith("command at h=48, cold process, no slower")).findFirst().orElseThrow();
+
+    // medians of two runs: 10.3 s vs 10.1 s
+    assertThat(outcome.verdict()).isEqualTo(Verdict.MISSED);
+    assertThat(outcome.measured()).startsWith("1.02x, medians of 2 paired runs (10.30 s vs 10.10 s");
+  }
+
+  @Test
+  void peerDuel_shouldRefuseUnpairedRuns() {
+    assertThatThrownBy(() -> new BenchmarkResults.PeerDuel(24, List.of(peerRow(Approach.COMMAND_COLD, 5)), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static RunMeasurement peerRow(Approach approach, double seconds) {
+    return row(approach, 24, seconds, 14_000, 64);
   }
 }
