@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the README's commands as written, so the front door can't rot: the main job, the curl
-# examples of the API section against `serve --demo` on port 3000, the replica with lognormal
-# latency (on a free port), and the benchmark command (with one small window).
+# Runs the README's commands as written, so the front door can't rot: the main job; the Usage
+# block's --demo lines (the text one against the sample output under it, the --json one parsed);
+# the curl examples of the API section against `serve --demo` on port 3000, the replica with
+# lognormal latency (on a free port), and the benchmark command (with one small window).
 set -euo pipefail
 HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HN_ROOT"
@@ -13,20 +14,57 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The lines of a fenced block that follows a marker (or a heading) in the README.
+# The lines of a fenced block (bash unless $2 names another language) that follows a marker (or a
+# heading) in the README.
 block_after() {
-  awk -v marker="$1" 'index($0, marker) == 1 {found = 1; next}
-    found && /^```bash/ {inside = 1; next}
+  awk -v marker="$1" -v fence="\`\`\`${2:-bash}" 'index($0, marker) == 1 {found = 1; next}
+    found && index($0, fence) == 1 {inside = 1; next}
     inside && /^```/ {exit}
     inside {print}' README.md
 }
 expect() { grep -q -- "$2" "$1" || { echo "readme-check: '$2' not in the output of $3:" >&2; cat "$1" >&2; exit 1; }; }
+# The one line of the block after $1, its comment cut off, that matches the extended regex $2: a
+# README line that changes shape, disappears or is doubled stops the check here.
+readme_line() {
+  local lines
+  lines=$(block_after "$1" | sed 's/ *#.*//' | grep -E -- "$2" || true)
+  if [ -z "$lines" ] || [ "$(printf '%s\n' "$lines" | wc -l)" -ne 1 ]; then
+    echo "readme-check: expected one line matching '$2' in the block after '$1', found:" >&2
+    printf '%s\n' "${lines:-(none)}" >&2
+    exit 1
+  fi
+  printf '%s\n' "$lines"
+}
 
 echo "readme-check: the main job"
 main_job=$(block_after "## Two commands to start" | head -n 1 | sed 's/ *#.*//')
 [ "$main_job" = "./hn-deepest job --demo --hours 24" ] || { echo "readme-check: unexpected main command: $main_job" >&2; exit 1; }
 $main_job >"$work/main.out" 2>"$work/main.err"
 expect "$work/main.out" "Deepest thread: depth" "$main_job"
+
+echo "readme-check: the Usage block's --demo lines"
+demo_cmd=$(readme_line "## Usage" '^\./hn-deepest --demo --hours [0-9]+$')
+$demo_cmd >"$work/demo.out" 2>"$work/demo.err"
+expect "$work/demo.err" "the bundled snapshot covers" "$demo_cmd"
+# The sample output under the Usage block is the head of this line's output, up to its last "…".
+block_after "\`$demo_cmd\` prints" text >"$work/demo.sample"
+[ "$(tail -n 1 "$work/demo.sample" | tr -d ' ')" = "…" ] || { echo "readme-check: no sample output ending in … after '\`$demo_cmd\` prints'" >&2; exit 1; }
+sed -i '$d' "$work/demo.sample"
+head -n "$(wc -l <"$work/demo.sample")" "$work/demo.out" | diff -u "$work/demo.sample" - >&2 \
+  || { echo "readme-check: the README's sample output (-) is not what $demo_cmd prints (+)" >&2; exit 1; }
+json_cmd=$(readme_line "## Usage" '^\./hn-deepest --demo --hours [0-9]+ --json$')
+$json_cmd >"$work/demo.json" 2>"$work/demo-json.err"
+# "stdout holds only the JSON": the whole of it parses, and it names the post the text line drew.
+post=$(python3 - "$work/demo.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["source"] == "snapshot" and doc["deepestThread"], doc
+print(doc["storyId"], doc["depth"])
+PY
+)
+read -r story_id depth <<<"$post"
+expect "$work/demo.out" "item $story_id (no HN page)" "$demo_cmd (the --json line's storyId)"
+expect "$work/demo.out" "Deepest thread: depth $depth," "$demo_cmd (the --json line's depth)"
 
 echo "readme-check: the API examples against ./hn-deepest serve --demo"
 ./hn-deepest serve --demo >"$work/serve.log" 2>&1 &
