@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the README's commands as written, so the front door can't rot: the main job; the Usage
-# block's --demo lines (the text one against the sample output under it, the --json one parsed);
-# the curl examples of the API section against `serve --demo` on port 3000, the replica with
-# lognormal latency (on a free port), and the benchmark command (with one small window).
+# block's --demo lines (the text one against the sample output under it, the --json one parsed) and
+# its --as-of line against the snapshot replica of Local development (its URL for 127.0.0.1:8089);
+# the curl examples of the API section against that block's `serve --demo` on port 3000; its
+# replica lines with the bundled snapshot (each on a free port); and the benchmark command (with
+# one small window).
 set -euo pipefail
 HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HN_ROOT"
@@ -34,6 +36,35 @@ readme_line() {
     exit 1
   fi
   printf '%s\n' "$lines"
+}
+# start_replica NAME COMMAND...: runs a README replica line on a free port (--port 0); sets
+# replica_url (the first line it prints) and replica_pid.
+start_replica() {
+  local name=$1
+  shift
+  "$@" --port 0 >"$work/$name.log" 2>&1 &
+  replica_pid=$!
+  pids+=("$replica_pid")
+  for _ in $(seq 1 240); do
+    grep -q "serving" "$work/$name.log" && break
+    kill -0 "$replica_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  expect "$work/$name.log" "serving" "$*"
+  replica_url=$(head -n 1 "$work/$name.log")
+}
+# max_item URL: the replica's /maxitem.json, asked until it answers a number (faults retried).
+max_item() {
+  local answer=""
+  for _ in $(seq 1 20); do
+    # -f and curl's exit status: a refused or cut-off answer is asked again.
+    if answer=$(curl -sf --max-time 10 "$1/maxitem.json") && [[ "$answer" =~ ^[0-9]+$ ]]; then
+      echo "$answer"
+      return 0
+    fi
+  done
+  echo "readme-check: $1/maxitem.json gave no number in 20 tries (last: $answer)" >&2
+  return 1
 }
 
 echo "readme-check: the main job"
@@ -67,7 +98,8 @@ expect "$work/demo.out" "item $story_id (no HN page)" "$demo_cmd (the --json lin
 expect "$work/demo.out" "Deepest thread: depth $depth," "$demo_cmd (the --json line's depth)"
 
 echo "readme-check: the API examples against ./hn-deepest serve --demo"
-./hn-deepest serve --demo >"$work/serve.log" 2>&1 &
+serve_cmd=$(readme_line "## Local development" '^\./hn-deepest serve --demo$')
+$serve_cmd >"$work/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 240); do grep -q "Press Ctrl-C" "$work/serve.log" && break; sleep 0.5; done
 expect "$work/serve.log" "http://127.0.0.1:3000" "serve --demo"
@@ -79,19 +111,25 @@ expect "$work/api.out" "HTTP/1.1 400" "the bad-input example"
 expect "$work/api.out" "application/problem+json" "the bad-input example"
 expect "$work/api.out" "3.0.3 /jobs /jobs/{jobId} / /openapi.json" "the OpenAPI example"
 
-echo "readme-check: the replica with lognormal latency (its Local development line, on a free port)"
-replica_cmd=$(block_after "## Local development" | grep -- "--latency-sigma" | head -n 1 | sed 's/ *#.*//')
-case "$replica_cmd" in
-  "./hn-deepest replica "*) ;;
-  *) echo "readme-check: no replica line with --latency-sigma: $replica_cmd" >&2; exit 1 ;;
-esac
-$replica_cmd --port 0 >"$work/replica.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 240); do grep -q "serving" "$work/replica.log" && break; sleep 0.5; done
-expect "$work/replica.log" "serving" "$replica_cmd"
-replica_url=$(head -n 1 "$work/replica.log")
-curl -sf "$replica_url/maxitem.json" >"$work/replica.out"
-grep -Eq '^[0-9]+$' "$work/replica.out" || { echo "readme-check: $replica_cmd answered /maxitem.json with:" >&2; cat "$work/replica.out" >&2; exit 1; }
+echo "readme-check: the snapshot replica, and the Usage block's --as-of line against it"
+snapshot_cmd=$(readme_line "## Local development" '^\./hn-deepest replica --snapshot --latency-ms [0-9]+$')
+as_of_cmd=$(readme_line "## Usage" '^\./hn-deepest --hours [0-9]+ --as-of [^ ]+ --hn-api http://127\.0\.0\.1:[0-9]+/v0$')
+# The --as-of line's URL is where the replica line listens by default.
+readme_port=$(echo "$as_of_cmd" | sed -E 's#.*http://127\.0\.0\.1:([0-9]+)/v0$#\1#')
+./hn-deepest replica --help >"$work/replica-help.out"
+expect "$work/replica-help.out" "default: $readme_port)" "replica --help (the port of the --as-of line)"
+start_replica snapshot $snapshot_cmd
+max_item "$replica_url" >/dev/null
+as_of_run="${as_of_cmd% --hn-api *} --hn-api $replica_url"
+$as_of_run >"$work/as-of.out" 2>"$work/as-of.err"
+hours=$(echo "$as_of_cmd" | sed -E 's/.* --hours ([0-9]+) .*/\1/')
+expect "$work/as-of.out" "^Window: $hours h, " "$as_of_run"
+expect "$work/as-of.out" "Deepest thread: depth [1-9]" "$as_of_run"
+
+echo "readme-check: the replica with lognormal latency"
+replica_cmd=$(readme_line "## Local development" '^\./hn-deepest replica .*--latency-sigma [0-9.]+$')
+start_replica lognormal $replica_cmd
+max_item "$replica_url" >/dev/null
 
 echo "readme-check: the benchmark block (its command, with one small window instead of five)"
 bench_cmd=$(block_after "## Benchmarks" | head -n 1 | sed 's/ *#.*//')
