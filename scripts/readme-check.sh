@@ -3,8 +3,9 @@
 # block's --demo lines (the text one against the sample output under it, the --json one parsed) and
 # its --as-of line against the snapshot replica of Local development (its URL for 127.0.0.1:8089);
 # the curl examples of the API section against that block's `serve --demo` on port 3000; its
-# replica lines with the bundled snapshot (each on a free port); and the benchmark command (with
-# one small window).
+# replica lines (each on a free port), its generate line (into a temporary file instead of
+# /tmp/hn-24h.jsonl) and the two replicas that serve that file, their faults counted; and the
+# benchmark command (with one small window).
 set -euo pipefail
 HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HN_ROOT"
@@ -65,6 +66,22 @@ max_item() {
   done
   echo "readme-check: $1/maxitem.json gave no number in 20 tries (last: $answer)" >&2
   return 1
+}
+# probe_items URL MAXITEM NAME: asks for the items MAXITEM-49..MAXITEM, one at a time, into NAME.codes
+# (one HTTP status a line, 000 for a dropped connection).
+probe_items() {
+  local id
+  for id in $(seq $(($2 - 49)) "$2"); do
+    curl -s -o /dev/null --max-time 10 -w '%{http_code}\n' "$1/item/$id.json" || true
+  done >"$work/$3.codes"
+}
+# stop_replica NAME: stops the replica of $replica_pid; its last line counts the faults it served.
+stop_replica() {
+  kill "$replica_pid" 2>/dev/null || true
+  wait "$replica_pid" || true
+  expect "$work/$1.log" "replica stopped after" "the replica ($1)"
+  faults=$(sed -n -E 's/^replica stopped after .*, ([0-9]+) faults\)$/\1/p' "$work/$1.log")
+  [ "${faults:-0}" -gt 0 ] || { echo "readme-check: the replica ($1) served no fault:" >&2; cat "$work/$1.log" >&2; exit 1; }
 }
 
 echo "readme-check: the main job"
@@ -130,6 +147,40 @@ echo "readme-check: the replica with lognormal latency"
 replica_cmd=$(readme_line "## Local development" '^\./hn-deepest replica .*--latency-sigma [0-9.]+$')
 start_replica lognormal $replica_cmd
 max_item "$replica_url" >/dev/null
+
+echo "readme-check: the generate line, and the two replicas that serve its file"
+generate_cmd=$(readme_line "## Local development" '^\./hn-deepest generate .* --out [^ ]+$')
+data_file=${generate_cmd##* --out }
+error_cmd=$(readme_line "## Local development" '^\./hn-deepest replica --data [^ ]+ --error-rate [0-9.]+$')
+fault_cmd=$(readme_line "## Local development" '^\./hn-deepest replica --data [^ ]+ --fault-rate [0-9.]+ --deny-rate [0-9.]+$')
+for cmd in "$error_cmd" "$fault_cmd"; do
+  case "$cmd" in
+    "./hn-deepest replica --data $data_file "*) ;;
+    *) echo "readme-check: '$cmd' does not serve the generate line's $data_file" >&2; exit 1 ;;
+  esac
+done
+started=$(date +%s)
+${generate_cmd% --out *} --out "$work/data.jsonl" 2>"$work/generate.err"
+echo "readme-check: generate took $(( $(date +%s) - started )) s"
+expect "$work/generate.err" "^wrote [1-9][0-9]* items (ids " "$generate_cmd"
+last_id=$(sed -n -E 's/^wrote .* items \(ids [0-9]+\.\.([0-9]+)\).*/\1/p' "$work/generate.err")
+
+start_replica errors ${error_cmd/ --data "$data_file" / --data $work/data.jsonl }
+[ "$(max_item "$replica_url")" = "$last_id" ] || { echo "readme-check: $error_cmd: maxitem is not $last_id" >&2; exit 1; }
+probe_items "$replica_url" "$last_id" errors
+# Only the answers the line's comment names, and some of the refusals.
+if grep -v -E '^(200|429|500|503)$' "$work/errors.codes" >&2; then
+  echo "readme-check: $error_cmd answered with other statuses (above)" >&2; exit 1
+fi
+grep -q -E '^(429|500|503)$' "$work/errors.codes" || { echo "readme-check: $error_cmd refused none of 50 requests" >&2; exit 1; }
+stop_replica errors
+echo "readme-check: the --error-rate replica: $(sort "$work/errors.codes" | uniq -c | xargs), $faults faults"
+
+start_replica faults ${fault_cmd/ --data "$data_file" / --data $work/data.jsonl }
+[ "$(max_item "$replica_url")" = "$last_id" ] || { echo "readme-check: $fault_cmd: maxitem is not $last_id" >&2; exit 1; }
+probe_items "$replica_url" "$last_id" faults
+stop_replica faults
+echo "readme-check: the --fault-rate replica: $(sort "$work/faults.codes" | uniq -c | xargs), $faults faults"
 
 echo "readme-check: the benchmark block (its command, with one small window instead of five)"
 bench_cmd=$(block_after "## Benchmarks" | head -n 1 | sed 's/ *#.*//')
