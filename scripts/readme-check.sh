@@ -6,6 +6,7 @@
 # replica lines (each on a free port), its generate line (into a temporary file instead of
 # /tmp/hn-24h.jsonl) and the two replicas that serve that file, their faults counted; and the
 # benchmark command (with one small window).
+# Not run (they need the internet or AWS): `--hours 24` (live HN), `job --api https://...` (a deployed API), the Deployment block (check-infra.sh runs its `sam build`, smoke-local.sh its smoke test).
 set -euo pipefail
 HN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HN_ROOT"
