@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Renders one benchmark's results as BENCHMARKS.md: machine, command, date, table, targets, method. */
 final class BenchmarkReport {
@@ -63,7 +64,7 @@ final class BenchmarkReport {
             + "needs.\n");
     md.append("- **Go peer**: `benchmark/peer-go` (k-ary search, concurrent scan, one global crawl pool, every item "
             + "once), built with `go build` and run as a child process at the same concurrency and window as the cold "
-            + "command. At h=" + TargetCheck.PEER_HOURS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and h="))
+            + "command. At h=" + TargetCheck.PEER_HOURS.stream().map(String::valueOf).collect(Collectors.joining(" and h="))
             + ", after the reported rows, the two run " + Benchmark.DUEL_PAIRS + " more times each, alternating, and "
             + "the target compares their medians: a single run of either varies by more than the gap between them.")
         .append(results.goPeerMissing().map(why -> " Not measured in this run: " + why + ".").orElse(""))

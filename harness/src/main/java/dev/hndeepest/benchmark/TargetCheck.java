@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The performance targets of issues 5 and 12, each checked against one benchmark's measurements. */
 final class TargetCheck {
@@ -102,7 +103,7 @@ final class TargetCheck {
   }
 
   private static String runSeconds(List<RunMeasurement> runs) {
-    return runs.stream().map(run -> seconds(run.seconds())).collect(java.util.stream.Collectors.joining(", ")) + " s";
+    return runs.stream().map(run -> seconds(run.seconds())).collect(Collectors.joining(", ")) + " s";
   }
 
   /** CPU per request of the cold command, the command against the Go peer, the job stack against its limit. */
